@@ -1,0 +1,69 @@
+/// `server`: where the daemon listens.
+public struct ServerConfig: Sendable, Hashable {
+    /// `host:port`; default `127.0.0.1:9470`.
+    public var listen: String = "127.0.0.1:9470"
+
+    public init() {}
+
+    /// Host and port of `listen`; nil when it is not `host:port`.
+    public var hostAndPort: (host: String, port: Int)? {
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { return nil }
+        var host = String(listen[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}
+
+/// `storage`: the embedded SQLite file, or PostgreSQL for several replicas (later).
+public struct StorageConfig: Sendable, Hashable {
+    public var sqlite: String? = "./data/qualityd.sqlite"
+    public var postgres: String?
+
+    public init() {}
+}
+
+public enum Role: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+    case viewer, finance, admin
+
+    private var rank: Int {
+        switch self {
+        case .viewer: 0
+        case .finance: 1
+        case .admin: 2
+        }
+    }
+
+    public static func < (a: Role, b: Role) -> Bool { a.rank < b.rank }
+}
+
+/// A named API token; only its SHA-256 digest (hex) is kept.
+public struct TokenConfig: Sendable, Hashable {
+    public var name: String
+    public var role: Role
+    public var sha256: String
+    public var location: SourceLocation?
+
+    public init(name: String, role: Role, sha256: String, location: SourceLocation? = nil) {
+        self.name = name
+        self.role = role
+        self.sha256 = sha256
+        self.location = location
+    }
+}
+
+/// `auth`: the tokens that may read and act.
+public struct AuthConfig: Sendable, Hashable {
+    public var tokens: [TokenConfig] = []
+
+    public init() {}
+}
+
+/// `metrics`: what `/metrics` exposes beyond the defaults.
+public struct MetricsConfig: Sendable, Hashable {
+    /// Adds `quality_enterprise_subsidy_granted_yuan{uscc,program}` (high cardinality).
+    public var enterpriseSeries: Bool = false
+
+    public init() {}
+}

@@ -1,0 +1,130 @@
+/// What scoring a snapshot yields (SPEC section 8): district scores, the subsidy list, rejects.
+public struct AssessmentResult: Sendable, Equatable {
+    public var period: String
+    public var configSHA256: String?
+    public var snapshotSHA256: String?
+    public var districts: [DistrictResult]
+    public var subsidies: SubsidyResult
+    public var rejected: [Rejection]
+    /// Data provenance when the config has sources: each source's last success and staleness.
+    public var sources: [SourceStatus]?
+
+    public init(
+        period: String, configSHA256: String? = nil, snapshotSHA256: String? = nil, districts: [DistrictResult] = [],
+        subsidies: SubsidyResult = SubsidyResult(), rejected: [Rejection] = [], sources: [SourceStatus]? = nil
+    ) {
+        self.period = period
+        self.configSHA256 = configSHA256
+        self.snapshotSHA256 = snapshotSHA256
+        self.districts = districts
+        self.subsidies = subsidies
+        self.rejected = rejected
+        self.sources = sources
+    }
+
+    public func district(code: String) -> DistrictResult? { districts.first { $0.code == code } }
+}
+
+public struct DistrictResult: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var nameEn: String
+    public var indicators: [IndicatorResult]
+    /// Points per dimension, in config order.
+    public var dimensions: [NamedNumber]
+    public var incomplete: Bool
+    public var base: Double
+    public var bonus: Double
+    public var penalty: Double
+    /// Null for incomplete districts.
+    public var total: Double?
+    public var vetoedBy: [String]
+    public var grade: String?
+    public var rank: Int?
+    /// Accepted enterprises of the district.
+    public var enterprises: Int
+    /// Each bonus item's contribution after its own cap (before `bonus_cap`).
+    public var bonusItems: [NamedNumber]
+    /// Each penalty item's contribution after its own cap (before `penalty_cap`).
+    public var penaltyItems: [NamedNumber]
+
+    public init(
+        code: String, name: String, nameEn: String, indicators: [IndicatorResult] = [], dimensions: [NamedNumber] = [],
+        incomplete: Bool = false, base: Double = 0, bonus: Double = 0, penalty: Double = 0, total: Double? = nil,
+        vetoedBy: [String] = [], grade: String? = nil, rank: Int? = nil, enterprises: Int = 0,
+        bonusItems: [NamedNumber] = [], penaltyItems: [NamedNumber] = []
+    ) {
+        self.code = code
+        self.name = name
+        self.nameEn = nameEn
+        self.indicators = indicators
+        self.dimensions = dimensions
+        self.incomplete = incomplete
+        self.base = base
+        self.bonus = bonus
+        self.penalty = penalty
+        self.total = total
+        self.vetoedBy = vetoedBy
+        self.grade = grade
+        self.rank = rank
+        self.enterprises = enterprises
+        self.bonusItems = bonusItems
+        self.penaltyItems = penaltyItems
+    }
+
+    public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
+    public func dimension(_ id: String) -> Double? { dimensions.first { $0.id == id }?.value }
+}
+
+/// An id with a number: a dimension's points, a bonus item's contribution.
+public struct NamedNumber: Sendable, Equatable {
+    public var id: String
+    public var value: Double
+
+    public init(_ id: String, _ value: Double) {
+        self.id = id
+        self.value = value
+    }
+}
+
+/// One scored indicator of one district.
+public struct IndicatorResult: Sendable, Equatable {
+    public var id: String
+    public var value: Double?
+    public var score: Double?
+    public var points: Double?
+    public var missing: Bool
+
+    public init(id: String, value: Double?, score: Double?, points: Double?, missing: Bool) {
+        self.id = id
+        self.value = value
+        self.score = score
+        self.points = points
+        self.missing = missing
+    }
+}
+
+public struct Rejection: Sendable, Equatable {
+    public var uscc: String
+    /// `invalid_uscc` or `unknown_district`.
+    public var reason: String
+
+    public init(uscc: String, reason: String) {
+        self.uscc = uscc
+        self.reason = reason
+    }
+}
+
+/// A source's freshness when the result was computed.
+public struct SourceStatus: Sendable, Equatable {
+    public var id: String
+    /// ISO 8601 UTC, nil before the first success.
+    public var lastSuccess: String?
+    public var stale: Bool
+
+    public init(id: String, lastSuccess: String?, stale: Bool) {
+        self.id = id
+        self.lastSuccess = lastSuccess
+        self.stale = stale
+    }
+}

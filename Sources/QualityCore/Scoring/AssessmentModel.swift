@@ -1,0 +1,124 @@
+/// A config compiled for scoring: every expression parsed and checked once.
+///
+/// Build it once per config (load or reload), then call `assess` for each snapshot.
+public struct AssessmentModel: Sendable {
+    public let config: Config
+    let indicatorValues: [Expression]
+    let bonus: [Expression]
+    let penalties: [Expression]
+    let veto: [Expression]
+    let eligibility: [Expression]
+    let programWhen: [Expression]
+    let programAmount: [Expression]
+    let priority: Expression?
+
+    /// Compiles every expression; all problems are thrown together, each with its location.
+    public init(config: Config) throws(ConfigErrors) {
+        var issues: [ConfigIssue] = []
+        func compile(_ source: ExpressionSource, _ scope: ExpressionScope, key: String) -> Expression? {
+            do {
+                return try Expression(source, scope: scope)
+            } catch {
+                issues.append(ConfigIssue(location: source.location(ofColumn: error.column), key: key, message: error.message))
+                return nil
+            }
+        }
+        func compileAll<T>(_ items: [T], _ key: String, _ scope: ExpressionScope, _ field: String, _ get: (T) -> ExpressionSource)
+            -> [Expression]
+        {
+            items.enumerated().compactMap { compile(get($1), scope, key: "\(key)[\($0)].\(field)") }
+        }
+        let s = config.scoring
+        let sub = config.subsidies
+        indicatorValues = compileAll(config.indicators, "indicators", .district, "value") { $0.value }
+        bonus = compileAll(s.bonus, "scoring.bonus", .districtWithIndicators, "points") { $0.points }
+        penalties = compileAll(s.penalties, "scoring.penalties", .districtWithIndicators, "points") { $0.points }
+        veto = compileAll(s.veto, "scoring.veto", .districtWithIndicators, "when") { $0.when }
+        eligibility = compileAll(sub.eligibility, "subsidies.eligibility", .enterprise, "when") { $0.when }
+        programWhen = compileAll(sub.programs, "subsidies.programs", .enterprise, "when") { $0.when }
+        programAmount = compileAll(sub.programs, "subsidies.programs", .enterprise, "amount_yuan") { $0.amountYuan }
+        priority = sub.priority.flatMap { compile($0, .enterprise, key: "subsidies.priority") }
+        if !issues.isEmpty { throw ConfigErrors(issues) }
+        self.config = config
+    }
+
+    /// Scores `snapshot`: districts, subsidies and rejects, deterministically.
+    public func assess(_ snapshot: Snapshot, configSHA256: String? = nil, sources: [SourceStatus]? = nil) -> AssessmentResult {
+        let population = Population(config: config, snapshot: snapshot)
+        let districts = DistrictScorer(model: self, population: population).score()
+        let subsidies = SubsidyEngine(model: self, population: population).run().0
+        return AssessmentResult(
+            period: snapshot.period,
+            configSHA256: configSHA256,
+            snapshotSHA256: snapshot.sha256,
+            districts: districts,
+            subsidies: subsidies,
+            rejected: population.rejected,
+            sources: sources
+        )
+    }
+}
+
+extension AssessmentModel {
+    /// Why `uscc` got what it got in `snapshot`, or nil when the snapshot does not know it.
+    ///
+    /// Runs the whole subsidy decision again, since budgets depend on every other award.
+    public func explain(uscc: String, in snapshot: Snapshot) -> EnterpriseExplanation? {
+        let table = snapshot.enterprises
+        guard let row = table.row(forKey: uscc) else { return nil }
+        let population = Population(config: config, snapshot: snapshot)
+        var explanation: EnterpriseExplanation
+        if let rejection = population.rejected.first(where: { $0.uscc == uscc }) {
+            explanation = EnterpriseExplanation(uscc: uscc, rejected: rejection.reason)
+        } else {
+            explanation = SubsidyEngine(model: self, population: population).run(trace: uscc).1
+                ?? EnterpriseExplanation(uscc: uscc)
+        }
+        explanation.name = table.value(row: row, fact: "name").string
+        explanation.district = table.value(row: row, fact: "district").string
+        return explanation
+    }
+}
+
+/// The snapshot's enterprises sorted into the configured districts, after rejecting bad ones.
+struct Population {
+    let snapshot: Snapshot
+    /// Enterprise rows that passed the USCC and district checks, in USCC order.
+    let accepted: [Int]
+    /// Accepted enterprise rows per configured district (config order), in USCC order.
+    let members: [[Int]]
+    /// Index of each accepted row's district in config order, by enterprise row (-1 when rejected).
+    let districtOfRow: [Int]
+    let rejected: [Rejection]
+
+    init(config: Config, snapshot: Snapshot) {
+        self.snapshot = snapshot
+        var index: [String: Int] = [:]
+        for (i, d) in config.districts.enumerated() where index[d.code] == nil { index[d.code] = i }
+        let table = snapshot.enterprises
+        let districtColumn = table.column(named: "district").map { table.columns[$0] }
+        var accepted: [Int] = []
+        var members = [[Int]](repeating: [], count: config.districts.count)
+        var districtOfRow = [Int](repeating: -1, count: table.count)
+        var rejected: [Rejection] = []
+        accepted.reserveCapacity(table.count)
+        for row in 0..<table.count {
+            let uscc = table.keys[row]
+            guard USCC.isValid(uscc) else {
+                rejected.append(Rejection(uscc: uscc, reason: "invalid_uscc"))
+                continue
+            }
+            guard case .string(let code)? = districtColumn?[row], let d = index[code] else {
+                rejected.append(Rejection(uscc: uscc, reason: "unknown_district"))
+                continue
+            }
+            accepted.append(row)
+            members[d].append(row)
+            districtOfRow[row] = d
+        }
+        self.accepted = accepted
+        self.members = members
+        self.districtOfRow = districtOfRow
+        self.rejected = rejected
+    }
+}

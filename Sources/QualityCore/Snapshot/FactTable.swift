@@ -1,0 +1,74 @@
+/// Facts of one kind of entity (districts or enterprises), stored column by column.
+///
+/// Rows are the entities in key order (UTF-8 byte order, so USCC order for enterprises);
+/// columns are facts. Expressions are compiled against column numbers, so evaluating one over a
+/// million enterprises is a walk over contiguous arrays, never a dictionary lookup per fact.
+public struct FactTable: Sendable {
+    public private(set) var keys: [String]
+    public private(set) var factNames: [String]
+    public private(set) var columns: [[Value]]
+    private var columnIndex: [String: Int]
+    private var rowIndex: [String: Int]
+
+    public init() {
+        keys = []
+        factNames = []
+        columns = []
+        columnIndex = [:]
+        rowIndex = [:]
+    }
+
+    /// Builds a table from rows of facts; rows are sorted by key, facts by name.
+    public init(rows: [String: [String: Value]]) {
+        var names = Set<String>()
+        for facts in rows.values { names.formUnion(facts.keys) }
+        let sortedKeys = rows.keys.sorted(by: StringSet.precedes)
+        let sortedNames = names.sorted(by: StringSet.precedes)
+        var columns = [[Value]](repeating: [Value](repeating: .missing, count: sortedKeys.count), count: sortedNames.count)
+        var columnIndex: [String: Int] = [:]
+        for (i, name) in sortedNames.enumerated() { columnIndex[name] = i }
+        for (row, key) in sortedKeys.enumerated() {
+            for (name, value) in rows[key] ?? [:] {
+                if let c = columnIndex[name] { columns[c][row] = value }
+            }
+        }
+        self.keys = sortedKeys
+        self.factNames = sortedNames
+        self.columns = columns
+        self.columnIndex = columnIndex
+        self.rowIndex = Dictionary(uniqueKeysWithValues: sortedKeys.enumerated().map { ($1, $0) })
+    }
+
+    /// Builds a table from already sorted, distinct keys and full columns.
+    public init(sortedKeys: [String], factNames: [String], columns: [[Value]]) {
+        precondition(factNames.count == columns.count, "one column per fact")
+        self.keys = sortedKeys
+        self.factNames = factNames
+        self.columns = columns
+        self.columnIndex = Dictionary(factNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        self.rowIndex = Dictionary(sortedKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public var count: Int { keys.count }
+
+    public func column(named name: String) -> Int? { columnIndex[name] }
+
+    public func row(forKey key: String) -> Int? { rowIndex[key] }
+
+    @inline(__always)
+    public func value(row: Int, column: Int) -> Value { columns[column][row] }
+
+    public func value(row: Int, fact: String) -> Value {
+        guard let c = columnIndex[fact] else { return .missing }
+        return columns[c][row]
+    }
+
+    /// The facts of one row that are present, by name.
+    public func facts(row: Int) -> [(name: String, value: Value)] {
+        var result: [(String, Value)] = []
+        for (c, name) in factNames.enumerated() where !columns[c][row].isMissing {
+            result.append((name, columns[c][row]))
+        }
+        return result
+    }
+}
