@@ -95,7 +95,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QualityCoreTests",
+            dependencies: ["QualityCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "QualityConfigTests",
             dependencies: ["QualityConfig", "QualityCore"],

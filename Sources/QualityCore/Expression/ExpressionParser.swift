@@ -98,11 +98,14 @@ public enum ExpressionParser {
                 [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op)
             {
                 _ = advance()
-                return try finishComparison(.binary(op, left, try parseAdd()))
+                // The right side is parsed first: `finishComparison` must see the token after it.
+                let right = try parseAdd()
+                return try finishComparison(.binary(op, left, right))
             }
             if isKeyword("in") {
                 _ = advance()
-                return try finishComparison(.binary(.isIn, left, try parseAdd()))
+                let right = try parseAdd()
+                return try finishComparison(.binary(.isIn, left, right))
             }
             return left
         }
