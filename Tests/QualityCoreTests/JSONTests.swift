@@ -28,7 +28,7 @@ import Testing
             value.value(atPath: "n")
                 == .array([
                     .number(0), .number(-0.0), .number(1.5), .number(-0.00225), .number(1e20),
-                    .number(12_345_678_901_234_567_890),
+                    .number(1.234_567_890_123_456_7e19),
                 ]))
         #expect(value.value(atPath: "o.z") == .object(JSONObject()))
         #expect(value.value(atPath: "o.y") == nil)
