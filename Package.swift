@@ -128,5 +128,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "BureauSimTests", dependencies: ["BureauSim", "QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QualitydTests",
+            dependencies: ["qualityd", "QualityCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

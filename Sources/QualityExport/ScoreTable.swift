@@ -79,7 +79,8 @@ public struct ScoreTable {
             let granted = awards.reduce(Int64(0)) { $0 + $1.grantedFen }
             let budget = program.budgetYuan.flatMap { Money.fen(yuan: $0) }.map { Money.format(fen: $0) } ?? ""
             rows.append([
-                "\(program.name.zh)", String(awards.filter { $0.grantedFen > 0 }.count), Money.format(fen: requested),
+                "\(program.name.zh) \(program.name.text(.en))", String(awards.filter { $0.grantedFen > 0 }.count),
+                Money.format(fen: requested),
                 Money.format(fen: granted), budget,
             ])
         }
