@@ -37,7 +37,8 @@ python3 "$helper" lint
 
 [ -x "$bin/qualityd" ] || fail "$bin/qualityd not built (run swift build --build-tests)"
 [ -x "$bin/bureau-sim" ] || fail "$bin/bureau-sim not built (run swift build --build-tests)"
-"$bin/qualityd" --help 2>&1 | grep -Eq '^[[:space:]]+serve([[:space:]]|$)' \
+qd_help=$("$bin/qualityd" --help 2>&1 || true)
+grep -Eq '^[[:space:]]+serve([[:space:]]|$)' <<<"$qd_help" \
     || fail "qualityd has no 'serve' subcommand yet: this check needs the daemon"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/qualityd-prom.XXXXXX")

@@ -410,10 +410,10 @@ def substitute(expr, values):
 
 
 def grafana_series_text(sample):
-    """A result as Grafana's query_result() shows it: name{k="v", …} value timestamp."""
+    """A result as Grafana's query_result() hands it to the variable regex: name{k="v",…} value ms."""
     metric = dict(sample["metric"])
     name = metric.pop("__name__", "")
-    labels = ", ".join(f'{k}="{v}"' for k, v in sorted(metric.items()))
+    labels = ",".join(f'{k}="{v}"' for k, v in metric.items())
     ts, value = sample["value"]
     return f"{name}{{{labels}}} {value} {int(float(ts) * 1000)}"
 
