@@ -166,7 +166,13 @@ def prepare_config(args):
 
     def sub(pattern, repl, what, exactly_one=True):
         nonlocal text
-        text, n = re.subn(pattern, repl, text, flags=re.MULTILINE)
+        lines = text.split("\n")
+        n = 0
+        for i, line in enumerate(lines):
+            if not line.lstrip().startswith("#"):  # comments may quote keys
+                lines[i], k = re.subn(pattern, repl, line)
+                n += k
+        text = "\n".join(lines)
         if n == 0 or (exactly_one and n != 1):
             problems.append(f"{args.input}: expected {'one' if exactly_one else 'some'} {what}, found {n}")
 
