@@ -127,7 +127,15 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BureauSimTests", dependencies: ["BureauSim", "QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BureauSimTests",
+            dependencies: [
+                "BureauSim", "QualityCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "QualitydTests",
             dependencies: ["qualityd", "QualityCore"],
