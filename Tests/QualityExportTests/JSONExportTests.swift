@@ -59,6 +59,12 @@ import Testing
         #expect(json.value(atPath: "totals.granted_fen") == .number(60_000_000))
     }
 
+    @Test func theScoredWorkedExampleIsTheSpecsExpectedList() throws {
+        let (_, result) = try ExportFixtures.worked()
+        let expected = try AssessmentResult.parse(json: try ExportFixtures.bytes("worked/expected.json"))
+        #expect(result.subsidies == expected.subsidies)
+    }
+
     @Test func totalsEqualTheResultToTheFenInEveryFormat() throws {
         for fixture in [try ExportFixtures.worked(), try ExportFixtures.injection()] {
             let (config, result) = fixture
