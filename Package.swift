@@ -119,6 +119,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "QualityExportTests",
+            dependencies: ["QualityExport", "QualityCore", "QualityConfig"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "QualityServerTests",
             dependencies: [
                 "QualityServer", "QualityCore", "QualityConfig", "QualityStore", "QualityExport", "BureauSim",
