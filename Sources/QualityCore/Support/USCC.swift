@@ -2,7 +2,8 @@
 /// 31-character alphabet (no I, O, S, V, Z), the last a check character over the first 17.
 public enum USCC {
     private static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
-    private static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 24, 13, 25, 7, 11, 28, 2]
+    // W_i = 3^(i-1) mod 31, as GB 32100-2015 defines them.
+    private static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
     private static let values: [Int8] = {
         var table = [Int8](repeating: -1, count: 128)
         for (i, c) in alphabet.enumerated() { table[Int(c)] = Int8(i) }
