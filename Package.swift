@@ -95,7 +95,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "QualityCoreTests", dependencies: ["QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "QualityCoreTests",
+            dependencies: ["QualityCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "QualityConfigTests",
             dependencies: ["QualityConfig", "QualityCore"],
@@ -117,6 +122,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "QualityExportTests",
+            dependencies: ["QualityExport", "QualityCore", "QualityConfig"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "QualityServerTests",
             dependencies: [
                 "QualityServer", "QualityCore", "QualityConfig", "QualityStore", "QualityExport", "BureauSim",
@@ -125,6 +136,20 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "BureauSimTests", dependencies: ["BureauSim", "QualityCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BureauSimTests",
+            dependencies: [
+                "BureauSim", "QualityCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "QualitydTests",
+            dependencies: ["qualityd", "QualityCore"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -41,8 +41,10 @@ public struct Expression: Sendable {
             if aggregate, !allowed {
                 throw ExpressionError(
                     column: column,
-                    message: "aggregate '\(name)' is allowed only in district context (indicators, bonus, penalties, veto)"
-                        + (name == "min" || name == "max" ? "; use \(name == "min" ? "least" : "greatest") for scalars" : "")
+                    message:
+                        "aggregate '\(name)' is allowed only in district context (indicators, bonus, penalties, veto)"
+                        + (name == "min" || name == "max"
+                            ? "; use \(name == "min" ? "least" : "greatest") for scalars" : "")
                 )
             }
             // An aggregate's argument reads one enterprise at a time, where aggregates cannot appear.

@@ -53,7 +53,8 @@ enum ExpressionLexer {
             } else if isIdentifierStart(c) {
                 var j = i + 1
                 while j < s.count, isIdentifierPart(s[j]) { j += 1 }
-                tokens.append(ExpressionToken(kind: .identifier(String(String.UnicodeScalarView(s[i..<j]))), column: column))
+                tokens.append(
+                    ExpressionToken(kind: .identifier(String(String.UnicodeScalarView(s[i..<j]))), column: column))
                 i = j
             } else if c == "\"" {
                 var j = i + 1
@@ -62,7 +63,8 @@ enum ExpressionLexer {
                 while j < s.count {
                     if s[j] == "\\" {
                         guard j + 1 < s.count, s[j + 1] == "\"" || s[j + 1] == "\\" else {
-                            throw ExpressionError(column: j + 1, message: "unknown escape in string; only \\\" and \\\\ are allowed")
+                            throw ExpressionError(
+                                column: j + 1, message: "unknown escape in string; only \\\" and \\\\ are allowed")
                         }
                         value.append(s[j + 1])
                         j += 2

@@ -10,7 +10,8 @@ public enum ExpressionParser {
         }
         let tree = try state.parseOr()
         guard case .end = state.peek.kind else {
-            throw ExpressionError(column: state.peek.column, message: "unexpected \(State.describe(state.peek)) after the expression")
+            throw ExpressionError(
+                column: state.peek.column, message: "unexpected \(State.describe(state.peek)) after the expression")
         }
         return tree
     }
@@ -42,7 +43,8 @@ public enum ExpressionParser {
 
         mutating func expect(_ s: String, _ what: String) throws(ExpressionError) {
             guard isSymbol(s) else {
-                throw ExpressionError(column: peek.column, message: "expected '\(s)' \(what), found \(Self.describe(peek))")
+                throw ExpressionError(
+                    column: peek.column, message: "expected '\(s)' \(what), found \(Self.describe(peek))")
             }
             _ = advance()
         }
@@ -96,11 +98,14 @@ public enum ExpressionParser {
                 [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op)
             {
                 _ = advance()
-                return try finishComparison(.binary(op, left, try parseAdd()))
+                // The right side is parsed first: `finishComparison` must see the token after it.
+                let right = try parseAdd()
+                return try finishComparison(.binary(op, left, right))
             }
             if isKeyword("in") {
                 _ = advance()
-                return try finishComparison(.binary(.isIn, left, try parseAdd()))
+                let right = try parseAdd()
+                return try finishComparison(.binary(.isIn, left, right))
             }
             return left
         }
@@ -108,10 +113,12 @@ public enum ExpressionParser {
         /// Comparisons do not chain: `a < b < c` is an error, not a surprise.
         func finishComparison(_ tree: ExpressionSyntax) throws(ExpressionError) -> ExpressionSyntax {
             if case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s) {
-                throw ExpressionError(column: peek.column, message: "comparisons do not chain; combine them with && or ||")
+                throw ExpressionError(
+                    column: peek.column, message: "comparisons do not chain; combine them with && or ||")
             }
             if isKeyword("in") {
-                throw ExpressionError(column: peek.column, message: "comparisons do not chain; combine them with && or ||")
+                throw ExpressionError(
+                    column: peek.column, message: "comparisons do not chain; combine them with && or ||")
             }
             return tree
         }
@@ -188,7 +195,9 @@ public enum ExpressionParser {
                 while true {
                     let item = advance()
                     guard case .string(let s) = item.kind else {
-                        throw ExpressionError(column: item.column, message: "a list literal holds only strings, found \(Self.describe(item))")
+                        throw ExpressionError(
+                            column: item.column,
+                            message: "a list literal holds only strings, found \(Self.describe(item))")
                     }
                     strings.append(s)
                     if isSymbol(",") {

@@ -68,7 +68,8 @@ public enum Functions {
         switch name {
         case "least", "greatest", "coalesce": return count >= 1 ? nil : "\(name) needs at least one argument"
         case "abs": return count == 1 ? nil : "abs takes one argument"
-        case "round": return (1...2).contains(count) ? nil : "round takes one or two arguments: round(x) or round(x, digits)"
+        case "round":
+            return (1...2).contains(count) ? nil : "round takes one or two arguments: round(x) or round(x, digits)"
         case "sum", "avg": return count == 1 ? nil : "\(name) takes one argument"
         case "min", "max":
             return count == 1

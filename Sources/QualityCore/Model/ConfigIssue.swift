@@ -21,7 +21,9 @@ public struct ConfigIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         let place = location.map { "\($0): " } ?? ""
         let prefix = severity == .warning ? "warning: " : ""
-        return "\(place)\(prefix)\(key): \(message)"
+        // File-level problems (unreadable file, YAML syntax) have no key.
+        let keyPart = key.isEmpty ? "" : "\(key): "
+        return "\(place)\(prefix)\(keyPart)\(message)"
     }
 }
 
@@ -49,7 +51,8 @@ extension ExpressionSource {
         if line > 0 {
             loc.line += line
             col = column - lineStart + 1
-            loc.column = col
+            // Block scalar lines share the first line's indentation.
+            loc.column += col - 1
             return loc
         }
         loc.column += column - 1

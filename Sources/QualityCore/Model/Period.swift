@@ -55,7 +55,8 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        let y = String(year)
+        // Four digits, so that the text parses back (`0999`, not `999`).
+        let y = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
         switch kind {
         case .year: return y
         case .quarter: return "\(y)Q\(index)"

@@ -100,7 +100,9 @@ public struct Adjustment: Sendable, Hashable {
     public var cap: Double?
     public var location: SourceLocation?
 
-    public init(id: String, name: LocalizedText, points: ExpressionSource, cap: Double? = nil, location: SourceLocation? = nil) {
+    public init(
+        id: String, name: LocalizedText, points: ExpressionSource, cap: Double? = nil, location: SourceLocation? = nil
+    ) {
         self.id = id
         self.name = name
         self.points = points

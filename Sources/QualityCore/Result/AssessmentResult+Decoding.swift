@@ -5,7 +5,8 @@ extension AssessmentResult {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            throw SnapshotError(path: "", message: "invalid result JSON at \(error.line):\(error.column): \(error.message)")
+            throw SnapshotError(
+                path: "", message: "invalid result JSON at \(error.line):\(error.column): \(error.message)")
         }
         return try AssessmentResult(json: root)
     }
@@ -15,11 +16,15 @@ extension AssessmentResult {
         self.init(period: try Field.string(o["period"], "period"))
         configSHA256 = o["config_sha256"]?.stringValue
         snapshotSHA256 = o["snapshot_sha256"]?.stringValue
-        districts = try Field.array(o["districts"], "districts").enumerated().map { try DistrictResult(json: $1, path: "districts[\($0)]") }
+        districts = try Field.array(o["districts"], "districts").enumerated().map {
+            try DistrictResult(json: $1, path: "districts[\($0)]")
+        }
         subsidies = try SubsidyResult(json: o["subsidies"] ?? .object(JSONObject()))
         rejected = try Field.array(o["rejected"], "rejected").map { item in
             let r = try Field.object(item, "rejected")
-            return Rejection(uscc: try Field.string(r["uscc"], "rejected.uscc"), reason: try Field.string(r["reason"], "rejected.reason"))
+            return Rejection(
+                uscc: try Field.string(r["uscc"], "rejected.uscc"),
+                reason: try Field.string(r["reason"], "rejected.reason"))
         }
         if let list = o["sources"]?.arrayValue {
             sources = try list.map { item in
@@ -75,20 +80,23 @@ extension SubsidyResult {
             return Award(
                 uscc: try Field.string(a["uscc"], "awards.uscc"), name: a["name"]?.stringValue ?? "",
                 district: a["district"]?.stringValue ?? "", program: try Field.string(a["program"], "awards.program"),
-                requestedFen: Int64(a["requested_fen"]?.numberValue ?? 0), grantedFen: Int64(a["granted_fen"]?.numberValue ?? 0),
+                requestedFen: Int64(a["requested_fen"]?.numberValue ?? 0),
+                grantedFen: Int64(a["granted_fen"]?.numberValue ?? 0),
                 notes: AwardNotes(names: a["notes"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             )
         }
         ineligible = try Field.array(o["ineligible"], "subsidies.ineligible").map { item in
             let i = try Field.object(item, "subsidies.ineligible")
             return Ineligibility(
-                uscc: try Field.string(i["uscc"], "ineligible.uscc"), reasons: i["reasons"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                uscc: try Field.string(i["uscc"], "ineligible.uscc"),
+                reasons: i["reasons"]?.arrayValue?.compactMap(\.stringValue) ?? []
             )
         }
         excluded = try Field.array(o["excluded"], "subsidies.excluded").map { item in
             let e = try Field.object(item, "subsidies.excluded")
             return Exclusion(
-                uscc: try Field.string(e["uscc"], "excluded.uscc"), program: try Field.string(e["program"], "excluded.program"),
+                uscc: try Field.string(e["uscc"], "excluded.uscc"),
+                program: try Field.string(e["program"], "excluded.program"),
                 reason: try Field.string(e["reason"], "excluded.reason")
             )
         }

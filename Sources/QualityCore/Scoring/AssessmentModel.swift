@@ -19,11 +19,14 @@ public struct AssessmentModel: Sendable {
             do {
                 return try Expression(source, scope: scope)
             } catch {
-                issues.append(ConfigIssue(location: source.location(ofColumn: error.column), key: key, message: error.message))
+                issues.append(
+                    ConfigIssue(location: source.location(ofColumn: error.column), key: key, message: error.message))
                 return nil
             }
         }
-        func compileAll<T>(_ items: [T], _ key: String, _ scope: ExpressionScope, _ field: String, _ get: (T) -> ExpressionSource)
+        func compileAll<T>(
+            _ items: [T], _ key: String, _ scope: ExpressionScope, _ field: String, _ get: (T) -> ExpressionSource
+        )
             -> [Expression]
         {
             items.enumerated().compactMap { compile(get($1), scope, key: "\(key)[\($0)].\(field)") }
@@ -43,7 +46,9 @@ public struct AssessmentModel: Sendable {
     }
 
     /// Scores `snapshot`: districts, subsidies and rejects, deterministically.
-    public func assess(_ snapshot: Snapshot, configSHA256: String? = nil, sources: [SourceStatus]? = nil) -> AssessmentResult {
+    public func assess(_ snapshot: Snapshot, configSHA256: String? = nil, sources: [SourceStatus]? = nil)
+        -> AssessmentResult
+    {
         let population = Population(config: config, snapshot: snapshot)
         let districts = DistrictScorer(model: self, population: population).score()
         let subsidies = SubsidyEngine(model: self, population: population).run().0
@@ -71,7 +76,8 @@ extension AssessmentModel {
         if let rejection = population.rejected.first(where: { $0.uscc == uscc }) {
             explanation = EnterpriseExplanation(uscc: uscc, rejected: rejection.reason)
         } else {
-            explanation = SubsidyEngine(model: self, population: population).run(trace: uscc).1
+            explanation =
+                SubsidyEngine(model: self, population: population).run(trace: uscc).1
                 ?? EnterpriseExplanation(uscc: uscc)
         }
         explanation.name = table.value(row: row, fact: "name").string

@@ -10,7 +10,9 @@ struct DistrictScorer {
         let snapshot = population.snapshot
         let districts = config.districts
         var indicatorSlots: [String: Int] = [:]
-        for (i, ind) in config.indicators.enumerated() where indicatorSlots[ind.id] == nil { indicatorSlots[ind.id] = i }
+        for (i, ind) in config.indicators.enumerated() where indicatorSlots[ind.id] == nil {
+            indicatorSlots[ind.id] = i
+        }
         let schema = BindingSchema(
             enterprises: snapshot.enterprises, districts: snapshot.districts, indicatorSlots: indicatorSlots
         )
@@ -52,7 +54,8 @@ struct DistrictScorer {
             cursor.members = population.members[d]
             cursor.indicators = values[d]
             applyAdjustments(&result, cursor: cursor, bonus: bonusFns, penalties: penaltyFns)
-            result.vetoedBy = zip(config.scoring.veto, vetoFns).compactMap { rule, f in f(cursor).isTrue ? rule.id : nil }
+            result.vetoedBy = zip(config.scoring.veto, vetoFns).compactMap { rule, f in f(cursor).isTrue ? rule.id : nil
+            }
             results.append(result)
         }
         assignGradesAndRanks(&results)
@@ -100,7 +103,9 @@ struct DistrictScorer {
                 }
                 if let p = points { sum += p }
                 indicators.append(
-                    IndicatorResult(id: entry.indicator, value: raw[k].value, score: raw[k].score, points: points, missing: raw[k].missing)
+                    IndicatorResult(
+                        id: entry.indicator, value: raw[k].value, score: raw[k].score, points: points,
+                        missing: raw[k].missing)
                 )
                 k += 1
             }
@@ -115,14 +120,17 @@ struct DistrictScorer {
     }
 
     /// s in [0, 1] for one value (SPEC 6).
-    static func score(_ v: Double, method: ScoringMethod, direction: Direction, range: (min: Double, max: Double)?) -> Double {
+    static func score(_ v: Double, method: ScoringMethod, direction: Direction, range: (min: Double, max: Double)?)
+        -> Double
+    {
         switch method {
         case .target(let floor, let target):
             let s = (v - floor) / (target - floor)
             return s.isNaN ? 0 : Swift.min(Swift.max(s, 0), 1)
         case .minmax:
             guard let range, range.max != range.min else { return 1 }
-            return direction == .higher ? (v - range.min) / (range.max - range.min) : (range.max - v) / (range.max - range.min)
+            return direction == .higher
+                ? (v - range.min) / (range.max - range.min) : (range.max - v) / (range.max - range.min)
         case .bands(let bands):
             // Stable order, as a reader of the config expects when two bands share a bound.
             let indexed = Array(bands.enumerated())
@@ -138,7 +146,9 @@ struct DistrictScorer {
         }
     }
 
-    private func applyAdjustments(_ result: inout DistrictResult, cursor: EvalCursor, bonus: [Evaluator], penalties: [Evaluator]) {
+    private func applyAdjustments(
+        _ result: inout DistrictResult, cursor: EvalCursor, bonus: [Evaluator], penalties: [Evaluator]
+    ) {
         func items(_ adjustments: [Adjustment], _ fns: [Evaluator]) -> [NamedNumber] {
             zip(adjustments, fns).map { item, f in
                 var p = f(cursor).number ?? 0

@@ -24,7 +24,8 @@ public struct FactTable: Sendable {
         for facts in rows.values { names.formUnion(facts.keys) }
         let sortedKeys = rows.keys.sorted(by: StringSet.precedes)
         let sortedNames = names.sorted(by: StringSet.precedes)
-        var columns = [[Value]](repeating: [Value](repeating: .missing, count: sortedKeys.count), count: sortedNames.count)
+        var columns = [[Value]](
+            repeating: [Value](repeating: .missing, count: sortedKeys.count), count: sortedNames.count)
         var columnIndex: [String: Int] = [:]
         for (i, name) in sortedNames.enumerated() { columnIndex[name] = i }
         for (row, key) in sortedKeys.enumerated() {

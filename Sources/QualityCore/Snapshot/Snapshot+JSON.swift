@@ -50,7 +50,8 @@ extension Snapshot {
         rows.reserveCapacity(entities.count)
         for (key, facts) in entities.pairs {
             guard case .object(let factObject) = facts else {
-                throw SnapshotError(path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
+                throw SnapshotError(
+                    path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
             }
             var row: [String: Value] = [:]
             for (name, raw) in factObject.pairs {
@@ -77,7 +78,8 @@ extension Snapshot {
                 strings.append(s)
             }
             return .set(StringSet(strings))
-        case .object: throw SnapshotError(path: path, message: "a fact is a number, string, boolean or array of strings")
+        case .object:
+            throw SnapshotError(path: path, message: "a fact is a number, string, boolean or array of strings")
         }
     }
 
@@ -92,7 +94,9 @@ extension Snapshot {
             guard case .object(let o) = item else {
                 throw SnapshotError(path: path, message: "expected an object, found \(item.kindName)")
             }
-            guard case .string(let uscc)? = o["uscc"] else { throw SnapshotError(path: "\(path).uscc", message: "expected a string") }
+            guard case .string(let uscc)? = o["uscc"] else {
+                throw SnapshotError(path: "\(path).uscc", message: "expected a string")
+            }
             guard case .string(let program)? = o["program"] else {
                 throw SnapshotError(path: "\(path).program", message: "expected a string")
             }

@@ -8,7 +8,9 @@ public struct Snapshot: Sendable {
     /// Payout history: the finance bureau's records and the payouts of confirmed lists.
     public var payouts: [Payout]
 
-    public init(period: String, districts: FactTable = FactTable(), enterprises: FactTable = FactTable(), payouts: [Payout] = []) {
+    public init(
+        period: String, districts: FactTable = FactTable(), enterprises: FactTable = FactTable(), payouts: [Payout] = []
+    ) {
         self.period = period
         self.districts = districts
         self.enterprises = enterprises

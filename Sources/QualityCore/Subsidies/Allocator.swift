@@ -2,7 +2,9 @@
 enum Allocator {
     /// Each award gets floor(g × B / A) in exact 128-bit arithmetic; the fen left over go one each
     /// to the largest remainders, ties by USCC then program order (the order of `concerned`).
-    static func proRata(_ drafts: inout [SubsidyEngine.Draft], _ concerned: [Int], total: Int64, budget: Int64, note: AwardNotes) {
+    static func proRata(
+        _ drafts: inout [SubsidyEngine.Draft], _ concerned: [Int], total: Int64, budget: Int64, note: AwardNotes
+    ) {
         var remainders: [(index: Int, remainder: Int64)] = []
         remainders.reserveCapacity(concerned.count)
         var given: Int64 = 0
@@ -18,7 +20,8 @@ enum Allocator {
         guard leftover > 0 else { return }
         // Stable: equal remainders keep USCC-then-program order.
         let order = remainders.enumerated().sorted {
-            $0.element.remainder != $1.element.remainder ? $0.element.remainder > $1.element.remainder : $0.offset < $1.offset
+            $0.element.remainder != $1.element.remainder
+                ? $0.element.remainder > $1.element.remainder : $0.offset < $1.offset
         }
         for entry in order where leftover > 0 {
             drafts[entry.element.index].granted += 1

@@ -43,9 +43,11 @@ struct SubsidyEngine {
             let tracing = row == traceRow
             let held = eligibilityFns.map { $0(cursor).isTrue }
             if tracing {
-                explanation = EnterpriseExplanation(uscc: table.keys[row], eligibility: zip(config.subsidies.eligibility, held).map {
-                    RuleOutcome(id: $0.id, held: $1)
-                })
+                explanation = EnterpriseExplanation(
+                    uscc: table.keys[row],
+                    eligibility: zip(config.subsidies.eligibility, held).map {
+                        RuleOutcome(id: $0.id, held: $1)
+                    })
             }
             if held.contains(false) {
                 let reasons = zip(config.subsidies.eligibility, held).compactMap { $1 ? nil : $0.id }
@@ -58,7 +60,9 @@ struct SubsidyEngine {
                 let holds = whenFns[p](cursor).isTrue
                 if tracing { explanation?.programs.append(ProgramOutcome(program: programs[p].id, when: holds)) }
                 guard holds else { continue }
-                if let n = programs[p].oncePerYears, let last = history.recentYear(table.keys[row], program: p, year: year, within: n) {
+                if let n = programs[p].oncePerYears,
+                    let last = history.recentYear(table.keys[row], program: p, year: year, within: n)
+                {
                     localExcluded.append((p, "once_per_years"))
                     if tracing { explanation?.update(p) { $0.lastPayoutYear = last } }
                     continue

@@ -189,12 +189,14 @@ public struct JSONParser {
                     if (0xD800...0xDBFF).contains(scalar), i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"),
                         bytes[i + 1] == UInt8(ascii: "u")
                     {
+                        let next = i
                         i += 2
                         let low = try hex4()
                         if (0xDC00...0xDFFF).contains(low) {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                         } else {
-                            scalar = 0xFFFD
+                            // A lone high surrogate becomes U+FFFD; the escape after it is read on its own.
+                            i = next
                         }
                     }
                     let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"

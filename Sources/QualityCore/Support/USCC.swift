@@ -2,7 +2,7 @@
 /// 31-character alphabet (no I, O, S, V, Z), the last a check character over the first 17.
 public enum USCC {
     private static let alphabet: [UInt8] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY".utf8)
-    // W_i = 3^(i-1) mod 31, as GB 32100-2015 defines them.
+    /// W_i = 3^(i−1) mod 31 (GB 32100-2015, 5.2).
     private static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
     private static let values: [Int8] = {
         var table = [Int8](repeating: -1, count: 128)

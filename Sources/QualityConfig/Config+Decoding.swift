@@ -1,0 +1,119 @@
+import QualityCore
+import Yams
+
+extension ConfigDecoder {
+    static let topLevelKeys = [
+        "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
+        "subsidies", "server", "storage", "auth", "metrics",
+    ]
+
+    /// The whole config; an empty document decodes as an empty mapping.
+    func decodeConfig(_ root: Node?) -> Config {
+        var config = Config()
+        let m = mapping(root ?? Node.mapping(Node.Mapping([])), "", known: Self.topLevelKeys)
+        if let v = m.optional("version", integer) { config.version = v }
+        if let v: PeriodKind = m.optional("period", choice) { config.period = v }
+        if let v = m.optional("current_period", currentPeriod) { config.currentPeriod = v }
+        if let v = m.optional("timezone", string) { config.timezone = v }
+        config.districts = m.required("districts") { items($0, $1, district) } ?? []
+        config.sources = m.optional("sources") { items($0, $1, source) } ?? []
+        config.indicators = m.required("indicators") { items($0, $1, indicator) } ?? []
+        if let v = m.required("scoring", scoring) { config.scoring = v }
+        if let v = m.optional("subsidies", subsidies) { config.subsidies = v }
+        if let v = m.optional("server", server) { config.server = v }
+        if let v = m.optional("storage", storage) { config.storage = v }
+        if let v = m.optional("auth", auth) { config.auth = v }
+        if let v = m.optional("metrics", metrics) { config.metrics = v }
+        return config
+    }
+
+    /// `auto`, or a period written `2025`, `2025Q3` or `2025-07`.
+    func currentPeriod(_ node: Node, _ path: String) -> CurrentPeriod? {
+        guard let text = string(node, path) else { return nil }
+        if text == "auto" { return .auto }
+        guard let period = Period(text) else {
+            fail(path, node, "expected auto or a period such as 2025, 2025Q3 or 2025-07 (found '\(text)')")
+            return nil
+        }
+        return .fixed(period)
+    }
+
+    func district(_ node: Node, _ path: String) -> District {
+        let m = mapping(node, path, known: ["code", "name"])
+        return District(
+            code: m.required("code", string) ?? "",
+            name: m.required("name", localized) ?? LocalizedText(zh: ""),
+            location: m.location
+        )
+    }
+
+    func indicator(_ node: Node, _ path: String) -> Indicator {
+        let m = mapping(node, path, known: ["id", "name", "unit", "direction", "value"])
+        let id = m.required("id", string) ?? ""
+        var indicator = Indicator(
+            id: id,
+            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            value: m.required("value", expression) ?? placeholderExpression,
+            location: m.location
+        )
+        if let v: IndicatorUnit = m.optional("unit", choice) { indicator.unit = v }
+        if let v: Direction = m.optional("direction", choice) { indicator.direction = v }
+        return indicator
+    }
+
+    /// Stands in for an expression that is missing or unreadable (already reported); compiles cleanly.
+    var placeholderExpression: ExpressionSource { ExpressionSource("0") }
+
+    /// A rule (`veto`, `eligibility`): id, name, when.
+    func rule(_ node: Node, _ path: String) -> Rule {
+        let m = mapping(node, path, known: ["id", "name", "when"])
+        let id = m.required("id", string) ?? ""
+        return Rule(
+            id: id,
+            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            when: m.required("when", expression) ?? placeholderExpression,
+            location: m.location
+        )
+    }
+
+    func server(_ node: Node, _ path: String) -> ServerConfig {
+        let m = mapping(node, path, known: ["listen"])
+        var server = ServerConfig()
+        if let v = m.optional("listen", string) { server.listen = v }
+        return server
+    }
+
+    /// `sqlite: FILE` (the default) or `postgres: URL`; giving postgres drops the default SQLite file.
+    func storage(_ node: Node, _ path: String) -> StorageConfig {
+        let m = mapping(node, path, known: ["sqlite", "postgres"])
+        var storage = StorageConfig()
+        let sqlite = m.optional("sqlite", string)
+        storage.postgres = m.optional("postgres", string)
+        storage.sqlite = sqlite ?? (storage.postgres == nil ? storage.sqlite : nil)
+        return storage
+    }
+
+    func auth(_ node: Node, _ path: String) -> AuthConfig {
+        let m = mapping(node, path, known: ["tokens"])
+        var auth = AuthConfig()
+        auth.tokens = m.optional("tokens") { items($0, $1, token) } ?? []
+        return auth
+    }
+
+    func token(_ node: Node, _ path: String) -> TokenConfig {
+        let m = mapping(node, path, known: ["name", "role", "sha256"])
+        return TokenConfig(
+            name: m.required("name", string) ?? "",
+            role: m.required("role", choice) ?? .viewer,
+            sha256: m.required("sha256", string) ?? "",
+            location: m.location
+        )
+    }
+
+    func metrics(_ node: Node, _ path: String) -> MetricsConfig {
+        let m = mapping(node, path, known: ["enterprise_series"])
+        var metrics = MetricsConfig()
+        if let v = m.optional("enterprise_series", bool) { metrics.enterpriseSeries = v }
+        return metrics
+    }
+}

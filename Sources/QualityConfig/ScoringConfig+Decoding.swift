@@ -1,0 +1,105 @@
+import QualityCore
+import Yams
+
+extension ConfigDecoder {
+    func scoring(_ node: Node, _ path: String) -> ScoringConfig {
+        let m = mapping(
+            node, path,
+            known: [
+                "total", "max_total", "missing", "dimensions", "bonus", "bonus_cap", "penalties", "penalty_cap", "veto",
+                "grades",
+            ])
+        var s = ScoringConfig()
+        if let v = m.optional("total", number) { s.total = v }
+        s.maxTotal = m.optional("max_total", number)
+        if let v: MissingPolicy = m.optional("missing", choice) { s.missing = v }
+        s.dimensions = m.required("dimensions") { items($0, $1, dimension) } ?? []
+        s.bonus = m.optional("bonus") { items($0, $1, adjustment) } ?? []
+        s.bonusCap = m.optional("bonus_cap", number)
+        s.penalties = m.optional("penalties") { items($0, $1, adjustment) } ?? []
+        s.penaltyCap = m.optional("penalty_cap", number)
+        s.veto = m.optional("veto") { items($0, $1, rule) } ?? []
+        s.grades = m.required("grades") { items($0, $1, grade) } ?? []
+        return s
+    }
+
+    func dimension(_ node: Node, _ path: String) -> Dimension {
+        let m = mapping(node, path, known: ["id", "name", "indicators"])
+        let id = m.required("id", string) ?? ""
+        return Dimension(
+            id: id,
+            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            indicators: m.required("indicators") { items($0, $1, scoredIndicator) } ?? [],
+            location: m.location
+        )
+    }
+
+    func scoredIndicator(_ node: Node, _ path: String) -> ScoredIndicator {
+        let m = mapping(
+            node, path, known: ["indicator", "weight", "method", "direction", "missing", "floor", "target", "bands"])
+        let methodName: String? = m.required("method") { [self] node, path in
+            guard let kind: MethodName = choice(node, path) else { return nil }
+            return kind.rawValue
+        }
+        // Keys that belong to another method are mistakes worth naming.
+        for (key, owner) in [("floor", "target"), ("target", "target"), ("bands", "bands")]
+        where m.has(key) && methodName != nil && methodName != owner {
+            let keyPath = m.childPath(key)
+            markFailed(keyPath)
+            error(keyPath, at: keyLocations[keyPath], "'\(key)' applies only to method: \(owner)")
+        }
+        var method = ScoringMethod.minmax
+        switch methodName {
+        case "target":
+            let floor = m.required("floor", number)
+            let target = m.required("target", number)
+            method = .target(floor: floor ?? 0, target: target ?? 1)
+        case "bands":
+            method = .bands(m.required("bands") { items($0, $1, band) } ?? [])
+        default:
+            break
+        }
+        return ScoredIndicator(
+            indicator: m.required("indicator", string) ?? "",
+            weight: m.required("weight", number) ?? 0,
+            method: method,
+            direction: m.optional("direction", choice),
+            missing: m.optional("missing", choice),
+            location: m.location
+        )
+    }
+
+    private enum MethodName: String, CaseIterable {
+        case target, minmax, bands
+    }
+
+    func band(_ node: Node, _ path: String) -> Band {
+        let m = mapping(node, path, known: ["min", "max", "score"])
+        return Band(
+            min: m.optional("min", number), max: m.optional("max", number), score: m.required("score", number) ?? 0)
+    }
+
+    /// A bonus or penalty item.
+    func adjustment(_ node: Node, _ path: String) -> Adjustment {
+        let m = mapping(node, path, known: ["id", "name", "points", "cap"])
+        let id = m.required("id", string) ?? ""
+        return Adjustment(
+            id: id,
+            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            points: m.required("points", expression) ?? placeholderExpression,
+            cap: m.optional("cap", number),
+            location: m.location
+        )
+    }
+
+    func grade(_ node: Node, _ path: String) -> Grade {
+        let m = mapping(node, path, known: ["id", "name", "min"])
+        let id = m.required("id", string) ?? ""
+        return Grade(
+            id: id,
+            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            min: m.required("min", number) ?? 0,
+            location: m.location
+        )
+    }
+}

@@ -1,0 +1,13 @@
+/// An export that could not be written: which file and why.
+public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file being written (the workbook's temporary file for XLSX).
+    public var file: String
+    public var message: String
+
+    public init(file: String, message: String) {
+        self.file = file
+        self.message = message
+    }
+
+    public var description: String { "\(file): \(message)" }
+}

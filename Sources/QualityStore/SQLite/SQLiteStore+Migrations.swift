@@ -1,0 +1,127 @@
+import GRDB
+
+extension SQLiteStore {
+    /// The schema, one named migration per concern. Applied migrations never change; a new column or
+    /// table is a new migration appended here.
+    ///
+    /// Times are integer milliseconds since the Unix epoch (UTC). Each table's JSON blob is its last
+    /// column so that reading the other columns never touches the blob's overflow pages.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-pulls") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE pulls (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        source TEXT NOT NULL,
+                        started_at INTEGER NOT NULL,
+                        finished_at INTEGER NOT NULL,
+                        status TEXT NOT NULL,
+                        records INTEGER NOT NULL,
+                        rejected_total INTEGER NOT NULL,
+                        rejected TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        duration_seconds REAL NOT NULL,
+                        error TEXT
+                    );
+                    CREATE INDEX pulls_by_source ON pulls(source, finished_at);
+                    CREATE INDEX pulls_by_time ON pulls(finished_at);
+                    CREATE INDEX pulls_successful ON pulls(source, finished_at) WHERE status = 'success';
+                    """)
+        }
+        migrator.registerMigration("v1-snapshots") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE snapshots (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        size INTEGER NOT NULL,
+                        json BLOB NOT NULL
+                    );
+                    CREATE INDEX snapshots_by_period ON snapshots(period, created_at, id);
+                    """)
+        }
+        migrator.registerMigration("v1-scoring-runs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE scoring_runs (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        config_sha256 TEXT NOT NULL,
+                        snapshot_sha256 TEXT,
+                        started_at INTEGER NOT NULL,
+                        finished_at INTEGER NOT NULL,
+                        duration_seconds REAL NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('success', 'failure')),
+                        error TEXT,
+                        result_size INTEGER NOT NULL,
+                        result_json BLOB,
+                        CHECK (status = 'success' OR result_json IS NULL)
+                    );
+                    CREATE INDEX scoring_runs_by_period ON scoring_runs(period, finished_at, id);
+                    CREATE INDEX scoring_runs_by_time ON scoring_runs(finished_at, id);
+                    CREATE INDEX scoring_runs_with_result ON scoring_runs(period, finished_at, id)
+                        WHERE status = 'success' AND result_json IS NOT NULL;
+                    """)
+        }
+        migrator.registerMigration("v1-subsidy-lists") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE subsidy_lists (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('published', 'superseded', 'confirmed', 'revoked')),
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        payout_count INTEGER NOT NULL,
+                        granted_fen INTEGER NOT NULL,
+                        notice_start INTEGER NOT NULL,
+                        notice_end INTEGER NOT NULL,
+                        published_by TEXT NOT NULL,
+                        published_at INTEGER NOT NULL,
+                        confirmed_by TEXT,
+                        confirmed_at INTEGER,
+                        revoked_by TEXT,
+                        revoked_at INTEGER,
+                        revoke_reason TEXT,
+                        result_json BLOB NOT NULL
+                    );
+                    CREATE INDEX subsidy_lists_by_period ON subsidy_lists(period, id);
+                    -- At most one list in force per period, whatever races the callers run.
+                    CREATE UNIQUE INDEX subsidy_lists_in_force ON subsidy_lists(period)
+                        WHERE status IN ('published', 'confirmed');
+                    CREATE TABLE payouts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        list_id INTEGER NOT NULL REFERENCES subsidy_lists(id) ON DELETE RESTRICT,
+                        period TEXT NOT NULL,
+                        uscc TEXT NOT NULL,
+                        program TEXT NOT NULL,
+                        year INTEGER NOT NULL,
+                        granted_fen INTEGER NOT NULL CHECK (granted_fen > 0),
+                        voided_at INTEGER,
+                        UNIQUE (list_id, uscc, program)
+                    );
+                    CREATE INDEX payouts_in_force ON payouts(uscc, program, year) WHERE voided_at IS NULL;
+                    """)
+        }
+        migrator.registerMigration("v1-audit-log") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at INTEGER NOT NULL,
+                        who TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        period TEXT,
+                        detail TEXT,
+                        sha256 TEXT,
+                        row_count INTEGER
+                    );
+                    CREATE INDEX audit_log_by_time ON audit_log(at, id);
+                    """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,77 @@
+import Foundation
+import QualityCore
+
+/// Where a period's subsidy list stands. A period without a published list is a draft: its list is
+/// simply the latest result, which still changes with every run and config.
+public enum ListStatus: String, Sendable, Hashable {
+    /// Frozen for public notice (公示); can still be replaced by publishing again.
+    case published
+    /// A published list replaced by a later publication before it was confirmed.
+    case superseded
+    /// Confirmed by finance; its payouts count as paid.
+    case confirmed
+    /// A confirmed list voided by an admin; its payouts are void, the record stays.
+    case revoked
+}
+
+/// One frozen subsidy list of a period and its life: published, then confirmed, then perhaps revoked.
+public struct SubsidyList: Sendable, Equatable {
+    public var id: Int64
+    public var period: String
+    public var status: ListStatus
+    /// SHA-256 (hex) of the frozen result JSON.
+    public var sha256: String
+    /// Size of the frozen result JSON in bytes.
+    public var size: Int
+    /// Awards granted more than 0 fen: the payouts the list records once confirmed.
+    public var payoutCount: Int
+    /// Sum of those awards' granted fen.
+    public var grantedFen: Int64
+    /// The public notice runs from `noticeStart` to `noticeEnd`.
+    public var noticeStart: Date
+    public var noticeEnd: Date
+    public var publishedBy: String
+    public var publishedAt: Date
+    public var confirmedBy: String?
+    public var confirmedAt: Date?
+    public var revokedBy: String?
+    public var revokedAt: Date?
+    public var revokeReason: String?
+
+    public init(
+        id: Int64, period: String, status: ListStatus, sha256: String, size: Int, payoutCount: Int, grantedFen: Int64,
+        noticeStart: Date, noticeEnd: Date, publishedBy: String, publishedAt: Date, confirmedBy: String? = nil,
+        confirmedAt: Date? = nil, revokedBy: String? = nil, revokedAt: Date? = nil, revokeReason: String? = nil
+    ) {
+        self.id = id
+        self.period = period
+        self.status = status
+        self.sha256 = sha256
+        self.size = size
+        self.payoutCount = payoutCount
+        self.grantedFen = grantedFen
+        self.noticeStart = noticeStart
+        self.noticeEnd = noticeEnd
+        self.publishedBy = publishedBy
+        self.publishedAt = publishedAt
+        self.confirmedBy = confirmedBy
+        self.confirmedAt = confirmedAt
+        self.revokedBy = revokedBy
+        self.revokedAt = revokedAt
+        self.revokeReason = revokeReason
+    }
+}
+
+/// A subsidy list with its frozen result JSON, exactly the bytes that were published.
+public struct FrozenList: Sendable, Equatable {
+    public var list: SubsidyList
+    public var json: [UInt8]
+
+    public init(list: SubsidyList, json: [UInt8]) {
+        self.list = list
+        self.json = json
+    }
+
+    /// The frozen result decoded from its JSON.
+    public func result() throws -> AssessmentResult { try AssessmentResult.parse(json: json) }
+}

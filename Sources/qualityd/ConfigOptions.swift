@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import QualityConfig
+import QualityCore
+
+/// `--config`, shared by every command; defaults to `config.yaml`.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "The configuration file.")
+    var config: String = "config.yaml"
+
+    /// Loads and validates the config, printing warnings; invalid configs fail with exit code 1.
+    func load(printWarnings: Bool = true) throws -> LoadedConfig {
+        do {
+            let loaded = try ConfigLoader.load(path: config, environment: ProcessInfo.processInfo.environment)
+            if printWarnings {
+                for warning in loaded.warnings { printError(warning.description) }
+            }
+            return loaded
+        } catch {
+            throw CommandFailure.config(error)
+        }
+    }
+}
+
+/// Reads a file whole, or fails naming it.
+func readFile(_ path: String, what: String) throws -> [UInt8] {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandFailure(.invalidInput, "\(path): cannot read \(what)")
+    }
+    return [UInt8](data)
+}
+
+/// Writes bytes to a file, or to stdout for `-`.
+func writeOutput(_ bytes: [UInt8], to path: String?) throws {
+    guard let path, path != "-" else {
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
+    do {
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw CommandFailure(.runtime, "\(path): cannot write: \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+
+/// `qualityd`: the daemon and its offline commands (SPEC section 2).
+@main
+struct Qualityd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qualityd",
+        abstract: "质量强区评价与财政奖励 — quality-strong district assessment and subsidy engine.",
+        subcommands: [CheckCommand.self, ScoreCommand.self, ExportCommand.self]
+    )
+
+    /// Exit codes of SPEC section 2, and errors printed as one line each instead of ArgumentParser's.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CommandFailure {
+            failure.report()
+            terminate(failure.code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is CleanExit {
+                exit(withError: error)
+            }
+            printError(fullMessage(for: error))
+            terminate(ExitStatus.usage.rawValue)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import QualityConfig
+import QualityCore
+import QualityExport
+
+/// `qualityd score`: score a snapshot offline, as JSON (SPEC 8) or as a table for people.
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score a snapshot offline (离线评分): JSON result or a table."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, table
+    }
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "The snapshot file (JSON, SPEC section 8).")
+    var snapshot: String
+
+    @Option(help: "json (the result of SPEC 8) or table.")
+    var format: Format = .json
+
+    @Option(help: "Write the output here instead of stdout.")
+    var out: String?
+
+    func run() throws {
+        let loaded = try options.load()
+        let bytes = try readFile(snapshot, what: "the snapshot")
+        let parsed: Snapshot
+        do {
+            parsed = try Snapshot.parse(json: bytes)
+        } catch {
+            throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
+        }
+        let result = loaded.model.assess(parsed, configSHA256: loaded.sha256)
+        switch format {
+        case .json: try writeOutput(result.json(), to: out)
+        case .table: try writeOutput(Array(ScoreTable(config: loaded.config, result: result).render().utf8), to: out)
+        }
+    }
+}
