@@ -9,11 +9,11 @@ import Testing
         let log = RequestLog()
         let (snapshot, outcomes) = try await TestServer.run({ WorkedExample.serve($0, log: log) }) { base in
             try await TestServer.withClient { client in
-                let puller = try Puller(
-                    sources: WorkedExample.sources(base: base), districts: WorkedExample.districtCodes,
-                    fetcher: AsyncHTTPFetcher(client: client))
+                let config = try WorkedExample.config(base: base)
+                #expect(config.sources.map(\.id) == WorkedExample.routes.map(\.source))
+                let puller = try Puller(config: config, fetcher: AsyncHTTPFetcher(client: client))
                 let outcomes = await puller.pullAll(period: WorkedExample.period)
-                let state = IngestState(sources: WorkedExample.sources(base: base))
+                let state = IngestState(sources: config.sources)
                 await state.record(outcomes)
                 return (await state.snapshot(period: "2025"), outcomes)
             }
