@@ -8,14 +8,12 @@ public struct FactTable: Sendable {
     public private(set) var factNames: [String]
     public private(set) var columns: [[Value]]
     private var columnIndex: [String: Int]
-    private var rowIndex: [String: Int]
 
     public init() {
         keys = []
         factNames = []
         columns = []
         columnIndex = [:]
-        rowIndex = [:]
     }
 
     /// Builds a table from rows of facts; rows are sorted by key, facts by name.
@@ -37,7 +35,6 @@ public struct FactTable: Sendable {
         self.factNames = sortedNames
         self.columns = columns
         self.columnIndex = columnIndex
-        self.rowIndex = Dictionary(uniqueKeysWithValues: sortedKeys.enumerated().map { ($1, $0) })
     }
 
     /// Builds a table from already sorted, distinct keys and full columns.
@@ -47,14 +44,24 @@ public struct FactTable: Sendable {
         self.factNames = factNames
         self.columns = columns
         self.columnIndex = Dictionary(factNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        self.rowIndex = Dictionary(sortedKeys.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var count: Int { keys.count }
 
     public func column(named name: String) -> Int? { columnIndex[name] }
 
-    public func row(forKey key: String) -> Int? { rowIndex[key] }
+    /// Binary search over the sorted keys: a million-key table needs no index dictionary.
+    public func row(forKey key: String) -> Int? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let mid = (low + high) / 2
+            let c = StringSet.compare(keys[mid], key)
+            if c == 0 { return mid }
+            if c < 0 { low = mid + 1 } else { high = mid }
+        }
+        return nil
+    }
 
     @inline(__always)
     public func value(row: Int, column: Int) -> Value { columns[column][row] }

@@ -46,24 +46,22 @@ extension Snapshot {
         guard case .object(let entities) = value else {
             throw SnapshotError(path: path, message: "expected an object keyed by code, found \(value.kindName)")
         }
-        var rows: [String: [String: Value]] = [:]
-        rows.reserveCapacity(entities.count)
+        var builder = FactTableBuilder(capacity: entities.count)
         for (key, facts) in entities.pairs {
             guard case .object(let factObject) = facts else {
-                throw SnapshotError(
-                    path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
+                throw SnapshotError(path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
             }
-            var row: [String: Value] = [:]
+            let row = builder.addRow(key)
             for (name, raw) in factObject.pairs {
-                row[name] = try factValue(raw, path: "\(path).\(key).\(name)")
+                let value = try factValue(raw, path: "\(path).\(key).\(name)")
+                if !value.isMissing { builder.set(value, fact: name, row: row) }
             }
-            rows[key] = row
         }
-        return FactTable(rows: rows)
+        return builder.build()
     }
 
     /// A fact: number, string, boolean or array of strings; `null` is missing.
-    public static func factValue(_ raw: JSONValue, path: String) throws -> Value {
+    public static func factValue(_ raw: JSONValue, path: @autoclosure () -> String) throws -> Value {
         switch raw {
         case .null: return .missing
         case .bool(let b): return .bool(b)
@@ -73,13 +71,13 @@ extension Snapshot {
             var strings: [String] = []
             for item in items {
                 guard case .string(let s) = item else {
-                    throw SnapshotError(path: path, message: "an array fact holds strings only, found \(item.kindName)")
+                    throw SnapshotError(path: path(), message: "an array fact holds strings only, found \(item.kindName)")
                 }
                 strings.append(s)
             }
             return .set(StringSet(strings))
         case .object:
-            throw SnapshotError(path: path, message: "a fact is a number, string, boolean or array of strings")
+            throw SnapshotError(path: path(), message: "a fact is a number, string, boolean or array of strings")
         }
     }
 

@@ -61,16 +61,37 @@ public struct StringSet: Sendable, Hashable {
         return false
     }
 
-    /// Scalar-value order, not Swift's canonical-equivalence order.
+    /// Scalar-value order, not Swift's canonical-equivalence order: the order of the UTF-8 bytes.
     @inline(__always)
     public static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        compare(a, b) < 0
     }
 
     /// Scalar-value equality, not canonical equivalence.
     @inline(__always)
     public static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && compare(a, b) == 0
+    }
+
+    /// Negative, zero or positive as `a`'s UTF-8 bytes sort before, equal or after `b`'s.
+    ///
+    /// Over contiguous bytes: sorting a million USCCs with the generic `lexicographicallyPrecedes`
+    /// took seconds.
+    public static func compare(_ a: String, _ b: String) -> Int {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = Swift.min(x.count, y.count)
+                var i = 0
+                while i < n {
+                    let d = Int(x[i]) - Int(y[i])
+                    if d != 0 { return d }
+                    i += 1
+                }
+                return x.count - y.count
+            }
+        }
     }
 
     public static func == (a: StringSet, b: StringSet) -> Bool {

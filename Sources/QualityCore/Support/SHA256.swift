@@ -23,29 +23,30 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update<C: Collection>(_ data: C) where C.Element == UInt8 {
-        length &+= UInt64(data.count)
-        var rest = data[...]
+        let handled: Void? = data.withContiguousStorageIfAvailable { update(buffer: $0) }
+        if handled == nil { Array(data).withUnsafeBufferPointer { update(buffer: $0) } }
+    }
+
+    private mutating func update(buffer p: UnsafeBufferPointer<UInt8>) {
+        guard let base = p.baseAddress, !p.isEmpty else { return }
+        length &+= UInt64(p.count)
+        var offset = 0
         if !buffer.isEmpty {
-            let take = min(64 - buffer.count, rest.count)
-            buffer.append(contentsOf: rest.prefix(take))
-            rest = rest.dropFirst(take)
+            let take = min(64 - buffer.count, p.count)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            offset = take
             if buffer.count == 64 {
-                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
+                let block = buffer
+                block.withUnsafeBufferPointer { compress($0.baseAddress!) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        if rest.count >= 64 {
-            let whole = Array(rest)
-            var offset = 0
-            whole.withUnsafeBufferPointer { p in
-                while offset + 64 <= p.count {
-                    compress(p.baseAddress! + offset)
-                    offset += 64
-                }
-            }
-            buffer.append(contentsOf: whole[offset...])
-        } else {
-            buffer.append(contentsOf: rest)
+        while offset + 64 <= p.count {
+            compress(base + offset)
+            offset += 64
+        }
+        if offset < p.count {
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base + offset, count: p.count - offset))
         }
     }
 
@@ -90,7 +91,12 @@ public struct SHA256: Sendable {
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     private mutating func compress(_ block: UnsafePointer<UInt8>) {
-        var w = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            compress(block, w)
+        }
+    }
+
+    private mutating func compress(_ block: UnsafePointer<UInt8>, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             w[t] =
                 UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8
