@@ -6,7 +6,11 @@ struct Qualityd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qualityd",
         abstract: "质量强区评价与财政奖励 — quality-strong district assessment and subsidy engine.",
-        subcommands: [CheckCommand.self, ScoreCommand.self, ExportCommand.self]
+        subcommands: [
+            ServeCommand.self, CheckCommand.self, PullCommand.self, ScoreCommand.self, ExportCommand.self,
+            BackupCommand.self,
+        ],
+        defaultSubcommand: ServeCommand.self
     )
 
     /// Exit codes of SPEC section 2, and errors printed as one line each instead of ArgumentParser's.
