@@ -111,7 +111,10 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityIngestTests",
-            dependencies: ["QualityIngest", "QualityConfig", "QualityCore", "BureauSim"],
+            dependencies: [
+                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,76 @@
+import QualityCore
+
+/// Merges the last good data of every source into one snapshot (SPEC 8 and 9).
+///
+/// Each source's rows are already sorted by key, so entities are merged with one k-way walk
+/// (no hashing of a million keys), and every source column is scattered into the snapshot's
+/// columns through a row map: the cost is one pass per source column.
+public enum SnapshotAssembler {
+    /// The snapshot for `period` from `sources` (in config order: for a fact two sources give,
+    /// the later source's value wins where it has one). Payouts are concatenated in that order.
+    public static func assemble(period: String, sources: [SourceData]) -> Snapshot {
+        Snapshot(
+            period: period,
+            districts: merge(sources.filter { $0.entity == .district }),
+            enterprises: merge(sources.filter { $0.entity == .enterprise }),
+            payouts: sources.filter { $0.entity == .payout }.flatMap(\.payouts)
+        )
+    }
+
+    /// One fact table from sources whose keys are sorted; facts sorted by name.
+    public static func merge(_ parts: [SourceData]) -> FactTable {
+        let parts = parts.filter { !$0.keys.isEmpty }
+        if parts.isEmpty { return FactTable() }
+        let (keys, rowMaps) = unionOfKeys(parts.map(\.keys))
+
+        var names: [String] = []
+        var seen: Set<String> = []
+        for part in parts {
+            for name in part.factNames where seen.insert(name).inserted { names.append(name) }
+        }
+        names.sort { KeyOrder.compare($0, $1) < 0 }
+        var columnOf: [String: Int] = [:]
+        for (i, name) in names.enumerated() { columnOf[name] = i }
+
+        var columns = [[Value]](repeating: [], count: names.count)
+        for c in columns.indices { columns[c] = [Value](repeating: .missing, count: keys.count) }
+        for (p, part) in parts.enumerated() {
+            let rowMap = rowMaps[p]
+            for (name, column) in zip(part.factNames, part.columns) {
+                guard let target = columnOf[name] else { continue }
+                columns[target].withUnsafeMutableBufferPointer { out in
+                    for (r, value) in column.enumerated() where !value.isMissing {
+                        out[rowMap[r]] = value
+                    }
+                }
+            }
+        }
+        return FactTable(sortedKeys: keys, factNames: names, columns: columns)
+    }
+
+    /// The sorted union of sorted, distinct key lists, and for each list the union row of each key.
+    static func unionOfKeys(_ lists: [[String]]) -> (keys: [String], rowMaps: [[Int]]) {
+        if lists.count == 1 { return (lists[0], [Array(lists[0].indices)]) }
+        var keys: [String] = []
+        keys.reserveCapacity(lists.map(\.count).max() ?? 0)
+        var rowMaps = lists.map { [Int](repeating: 0, count: $0.count) }
+        var heads = [Int](repeating: 0, count: lists.count)
+        while true {
+            var smallest: String?
+            for (l, list) in lists.enumerated() where heads[l] < list.count {
+                let candidate = list[heads[l]]
+                if let s = smallest, KeyOrder.compare(candidate, s) >= 0 { continue }
+                smallest = candidate
+            }
+            guard let key = smallest else { break }
+            let row = keys.count
+            keys.append(key)
+            for (l, list) in lists.enumerated()
+            where heads[l] < list.count && KeyOrder.compare(list[heads[l]], key) == 0 {
+                rowMaps[l][heads[l]] = row
+                heads[l] += 1
+            }
+        }
+        return (keys, rowMaps)
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import QualityCore
+import QualityIngest
+import Testing
+
+/// Request-level faults against a live server: each fails the source as a whole with its result,
+/// the source keeps its previous data and turns stale, and another source stays fresh.
+@Suite struct FetchFailureTests {
+    static let good = #"[{"code": "330203", "major_incidents": 1}, {"code": "330205", "major_incidents": 0}]"#
+    static let other = #"[{"uscc": "91330203MA000001XP", "name": "宁波海曙织造有限公司"}]"#
+
+    actor Counter {
+        var value = 0
+        func next() -> Int {
+            value += 1
+            return value
+        }
+    }
+
+    static func routes(_ router: Router<BasicRequestContext>, attempts: Counter) {
+        router.get("good") { _, _ in TestServer.response(good) }
+        router.get("other") { _, _ in TestServer.response(other) }
+        router.get("status500") { _, _ -> Response in
+            _ = await attempts.next()
+            return TestServer.response(#"{"error": "boom"}"#, status: .internalServerError)
+        }
+        router.get("status404") { _, _ -> Response in
+            _ = await attempts.next()
+            return TestServer.response("not here", contentType: "text/plain", status: .notFound)
+        }
+        router.get("flaky") { _, _ -> Response in
+            await attempts.next() <= 2
+                ? TestServer.response("", status: .serviceUnavailable) : TestServer.response(good)
+        }
+        router.get("slow") { _, _ -> Response in
+            try await Task.sleep(for: .seconds(3))
+            return TestServer.response(good)
+        }
+        router.get("stalled-body") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody { writer in
+                    try await writer.write(ByteBuffer(string: #"[{"code": "330203", "#))
+                    try await Task.sleep(for: .seconds(3))
+                    try await writer.write(ByteBuffer(string: #""major_incidents": 1}]"#))
+                    try await writer.finish(nil)
+                })
+        }
+        router.get("malformed") { _, _ in TestServer.response(#"[{"code": "330203", "major_incidents": 1"#) }
+        router.get("html") { _, _ in
+            TestServer.response("<html><body>502 Bad Gateway</body></html>", contentType: "text/html")
+        }
+        router.get("truncated") { _, _ -> Response in
+            // Promises 2048 bytes, sends a few, then fails: the server closes the connection mid-body.
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(contentLength: 2048) { writer in
+                    try await writer.write(ByteBuffer(string: #"[{"code": "330203", "#))
+                    throw HTTPError(.internalServerError)
+                })
+        }
+        router.get("oversize") { _, _ in TestServer.response(String(repeating: " ", count: 5000) + good) }
+        router.get("oversize-chunked") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody { writer in
+                    for _ in 0..<10 { try await writer.write(ByteBuffer(string: String(repeating: " ", count: 1000))) }
+                    try await writer.write(ByteBuffer(string: good))
+                    try await writer.finish(nil)
+                })
+        }
+    }
+
+    static func districtSource(_ base: String, path: String) -> SourceConfig {
+        var source = Make.source(
+            "districts", url: "\(base)/\(path)", entity: .district, key: "code",
+            fields: [Make.field("major_incidents", type: .number)])
+        source.timeout = 0.5
+        source.retries = 1
+        source.maxBytes = 4000
+        return source
+    }
+
+    static func otherSource(_ base: String) -> SourceConfig {
+        Make.source("registry", url: "\(base)/other", fields: [Make.field("name")])
+    }
+
+    /// Pulls both sources from good URLs, then the district source from `path`; returns its second outcome.
+    func pullFailing(
+        path: String, retries: Int = 1, check: @Sendable (SourcePullOutcome, Int) -> Void
+    ) async throws -> (IngestState, Snapshot) {
+        let attempts = Counter()
+        return try await TestServer.run({ Self.routes($0, attempts: attempts) }) { base in
+            try await TestServer.withClient { client in
+                let fetcher = AsyncHTTPFetcher(client: client)
+                let fast = RetryPolicy(baseDelay: 0.01, maxDelay: 0.05)
+                let sources = [Self.districtSource(base, path: "good"), Self.otherSource(base)]
+                let state = IngestState(sources: sources)
+                let first = try Puller(sources: sources, districts: Make.districts, fetcher: fetcher, retry: fast)
+                await state.record(await first.pullAll(period: Period(year: 2025)))
+
+                var failing = Self.districtSource(base, path: path)
+                failing.retries = retries
+                let second = try Puller(sources: [failing], districts: Make.districts, fetcher: fetcher, retry: fast)
+                let outcome = try #require(await second.pull(source: "districts", period: Period(year: 2025)))
+                await state.record(outcome)
+                check(outcome, await attempts.value)
+                return (state, await state.snapshot(period: "2025"))
+            }
+        }
+    }
+
+    func expectKeptAndStale(_ state: IngestState, _ snapshot: Snapshot) async {
+        let statuses = await state.statuses(now: Date())
+        #expect(statuses.map(\.id) == ["districts", "registry"])
+        #expect(statuses.map(\.stale) == [true, false])
+        #expect(statuses.allSatisfy { $0.lastSuccess != nil })
+        #expect(snapshot.districts.keys == ["330203", "330205"])
+        #expect(snapshot.districts.value(row: 0, fact: "major_incidents") == .number(1))
+        #expect(snapshot.enterprises.keys == ["91330203MA000001XP"])
+    }
+
+    @Test func http500IsRetriedThenFails() async throws {
+        let (state, snapshot) = try await pullFailing(path: "status500", retries: 3) { outcome, served in
+            #expect(outcome.result == .httpError)
+            #expect(outcome.attempts == 4)
+            #expect(served == 4)
+            #expect(outcome.error?.contains("/status500") == true)
+            #expect(outcome.error?.contains("HTTP 500") == true)
+            #expect(outcome.data == nil && outcome.accepted == 0 && outcome.rejected.isEmpty)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func http404IsNotRetried() async throws {
+        let (state, snapshot) = try await pullFailing(path: "status404", retries: 3) { outcome, served in
+            #expect(outcome.result == .httpError)
+            #expect(outcome.attempts == 1)
+            #expect(served == 1)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func retriesRecoverFromPassingFaults() async throws {
+        let (state, _) = try await pullFailing(path: "flaky", retries: 3) { outcome, served in
+            #expect(outcome.result == .success)
+            #expect(outcome.attempts == 3)
+            #expect(served == 3)
+            #expect(outcome.accepted == 2)
+        }
+        #expect(await state.statuses(now: Date()).map(\.stale) == [false, false])
+    }
+
+    @Test func timeout() async throws {
+        let (state, snapshot) = try await pullFailing(path: "slow", retries: 0) { outcome, _ in
+            #expect(outcome.result == .timeout)
+            #expect(outcome.attempts == 1)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func bodyStalledPastTheDeadline() async throws {
+        let (state, snapshot) = try await pullFailing(path: "stalled-body", retries: 0) { outcome, _ in
+            #expect(outcome.result == .timeout, "\(outcome.error ?? "")")
+            #expect(outcome.error?.contains("within 0.5s") == true)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func malformedJSON() async throws {
+        let (state, snapshot) = try await pullFailing(path: "malformed") { outcome, _ in
+            #expect(outcome.result == .decodeError)
+            #expect(outcome.attempts == 2)
+            #expect(outcome.error?.contains("invalid JSON") == true)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func truncatedBody() async throws {
+        let (state, snapshot) = try await pullFailing(path: "truncated", retries: 0) { outcome, _ in
+            #expect(outcome.result == .decodeError, "\(outcome.error ?? "")")
+            #expect(outcome.error?.contains("truncated") == true)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test(arguments: ["oversize", "oversize-chunked"])
+    func oversizeBodyIsNotRetried(path: String) async throws {
+        let (state, snapshot) = try await pullFailing(path: path, retries: 3) { outcome, _ in
+            #expect(outcome.result == .tooLarge)
+            #expect(outcome.attempts == 1)
+            #expect(outcome.error?.contains("max_bytes 4000") == true)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func wrongContentType() async throws {
+        let (state, snapshot) = try await pullFailing(path: "html", retries: 0) { outcome, _ in
+            #expect(outcome.result == .decodeError)
+            #expect(outcome.error?.contains("text/html") == true)
+        }
+        await expectKeptAndStale(state, snapshot)
+    }
+
+    @Test func connectionRefused() async throws {
+        // A port that was just free: nothing listens there.
+        let (state, snapshot) = try await pullFailing(path: "good") { _, _ in }
+        _ = snapshot
+        let port = try await TestServer.run({ _ in }) { base in base }
+        try await TestServer.withClient { client in
+            var source = Self.districtSource(port, path: "good")
+            source.retries = 1
+            let puller = try Puller(
+                sources: [source], districts: Make.districts, fetcher: AsyncHTTPFetcher(client: client),
+                retry: RetryPolicy(baseDelay: 0.01))
+            let outcome = try #require(await puller.pull(source: "districts", period: Period(year: 2025)))
+            #expect(outcome.result == .connectionError, "\(outcome.error ?? "")")
+            #expect(outcome.attempts == 2)
+            await state.record(outcome)
+        }
+        await expectKeptAndStale(state, await state.snapshot(period: "2025"))
+    }
+}
