@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import QualityConfig
 import QualityCore
@@ -41,20 +40,16 @@ struct PullCommand: AsyncParsableCommand {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sources configured; nothing to pull")
         }
         let store = try openStore(loaded, mustExist: false)
-        let client = HTTPClient(
-            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
-            configuration: AsyncHTTPFetcher.recommendedConfiguration())
+        let line = isatty(STDERR_FILENO) != 0 ? PullProgressLine(sources: loaded.config.sources.map(\.id)) : nil
+        var progress: PullProgressHandler?
+        if let line { progress = { line.update($0) } }
         let outcomes: [SourcePullOutcome]
         do {
-            let puller = try Puller(config: loaded.config, fetcher: AsyncHTTPFetcher(client: client))
-            let progress = isatty(STDERR_FILENO) != 0 ? PullProgressLine(sources: puller.sourceIDs) : nil
-            outcomes = await puller.pullAll(period: period, progress: progress.map { line in { line.update($0) } })
-            progress?.finish()
+            outcomes = try await OneShotPull.pullAll(config: loaded.config, period: period, progress: progress)
         } catch {
-            try? await client.shutdown()
             throw CommandFailure.config(error)
         }
-        try? await client.shutdown()
+        line?.finish()
 
         for outcome in outcomes {
             _ = try await storeCall { () async throws(StoreError) in try await store.recordPull(PullRecord(outcome)) }

@@ -34,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw CommandFailure(.runtime, error.description)
         }
         do {
-            try await daemon.application.runService()
+            try await daemon.run()
         } catch {
             throw CommandFailure(.runtime, "qualityd stopped: \(error)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import QualityConfig
+import QualityCore
 import QualityStore
 
 /// Opens the config's SQLite store (`storage.sqlite`) for a command.

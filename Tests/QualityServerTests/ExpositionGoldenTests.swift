@@ -31,42 +31,29 @@ import Testing
     @Test func goldenValuesAreTheWorkedExample() throws {
         // The golden file is checked against expected.json's numbers, not only against itself.
         let s = samples(try Self.workedExposition())
-        #expect(s[#"quality_assessment_period_info{period="2025"}"#] == "1")
-        #expect(s[#"quality_district_score{district="330212"}"#] == "86.20396270396272")
-        #expect(s[#"quality_district_score{district="330203"}"#] == "68.16666666666667")
-        #expect(s[#"quality_district_rank{district="330212"}"#] == "1")
-        #expect(s[#"quality_district_rank{district="330205"}"#] == "3")
-        #expect(s[#"quality_district_grade{district="330212",grade="good"}"#] == "1")
-        #expect(s[#"quality_district_vetoed{district="330203"}"#] == "1")
-        #expect(s[#"quality_district_vetoed{district="330212"}"#] == "0")
-        #expect(s[#"quality_district_dimension_score{district="330212",dimension="foundation"}"#] == "30")
-        #expect(s[#"quality_subsidy_budget_yuan"#] == "600000")
-        let granted = s.filter { $0.key.hasPrefix("quality_subsidy_granted_yuan{") }.values.compactMap(Double.init)
+        #expect(s[#"quality_assessment_period_info{period="2025"}"#] == 1)
+        #expect(s[#"quality_district_score{district="330212"}"#] == 86.20396270396272)
+        #expect(s[#"quality_district_score{district="330203"}"#] == 68.16666666666667)
+        #expect(s[#"quality_district_rank{district="330212"}"#] == 1)
+        #expect(s[#"quality_district_rank{district="330205"}"#] == 3)
+        #expect(s[#"quality_district_grade{district="330212",grade="good"}"#] == 1)
+        #expect(s[#"quality_district_vetoed{district="330203"}"#] == 1)
+        #expect(s[#"quality_district_vetoed{district="330212"}"#] == 0)
+        #expect(s[#"quality_district_dimension_score{district="330212",dimension="foundation"}"#] == 30)
+        #expect(s[#"quality_subsidy_budget_yuan"#] == 600000)
+        let granted = s.filter { $0.key.hasPrefix("quality_subsidy_granted_yuan{") }.values
         #expect(granted.reduce(0, +) == 600_000)
-        let requested = s.filter { $0.key.hasPrefix("quality_subsidy_requested_yuan{") }.values.compactMap(Double.init)
+        let requested = s.filter { $0.key.hasPrefix("quality_subsidy_requested_yuan{") }.values
         #expect(requested.reduce(0, +) == 1_240_000)
     }
 
     @Test func passesPromtool() throws {
-        guard let promtool = Self.which("promtool") else {
+        guard let report = try promtoolCheckMetrics(try Self.workedExposition()) else {
             print("promtool is not on PATH: the promtool check of the golden exposition is skipped")
             return
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: promtool)
-        process.arguments = ["check", "metrics"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(try Self.workedExposition().utf8))
-        try input.fileHandleForWriting.close()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(report)")
-        #expect(report.isEmpty, "\(report)")
+        #expect(report.status == 0, "\(report.output)")
+        #expect(report.output.isEmpty, "\(report.output)")
     }
 
     static func which(_ tool: String) -> String? {
@@ -77,4 +64,23 @@ import Testing
         }
         return nil
     }
+}
+
+/// `promtool check metrics` over `text`: its exit status and output, or nil without promtool.
+func promtoolCheckMetrics(_ text: String) throws -> (status: Int32, output: String)? {
+    guard let promtool = ExpositionGoldenTests.which("promtool") else { return nil }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: promtool)
+    process.arguments = ["check", "metrics"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(text.utf8))
+    try input.fileHandleForWriting.close()
+    let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, report)
 }

@@ -4,6 +4,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import QualityCore
+import QualityIngest
 import QualityStore
 import Testing
 
@@ -37,10 +38,10 @@ import Testing
             #expect(try await client.get("/readyz").status == .ok)
             #expect(try await client.metrics(prefix: "quality_") == domain)
             let pulls = try await client.metrics(prefix: "qualityd_source_pulls_total")
-            #expect(pulls.values.allSatisfy { $0 == "0" })
+            #expect(pulls.values.allSatisfy { $0 == 0 })
             // The sources' state before the restart is restored, not invented.
             let up = try await client.metrics(prefix: "qualityd_source_up")
-            #expect(up.count == 13 && up.values.allSatisfy { $0 == "1" })
+            #expect(up.count == 13 && up.values.allSatisfy { $0 == 1 })
         }
 
         // With real pulls failing against the stopped bureau, each source keeps its stored data:
@@ -49,7 +50,7 @@ import Testing
             try await waitReady(daemon)
             try await eventually("every pull failed") {
                 let up = try await client.metrics(prefix: "qualityd_source_up")
-                return up.count == 13 && up.values.allSatisfy { $0 == "0" }
+                return up.count == 13 && up.values.allSatisfy { $0 == 0 }
             }
             #expect(await daemon.scoring.score())
             let run = await daemon.runtime.served?.run
@@ -69,7 +70,7 @@ import Testing
                     try await waitReady(daemon)
                     try await eventually("every source up") {
                         let up = try await client.metrics(prefix: "qualityd_source_up")
-                        return up.count == 13 && up.values.allSatisfy { $0 == "1" }
+                        return up.count == 13 && up.values.allSatisfy { $0 == 1 }
                     }
                     #expect(await daemon.scoring.score())
                     let scores = try await client.metrics(prefix: "quality_district_score")
@@ -79,15 +80,15 @@ import Testing
                     try world.writeConfig(port: port, overrides: ["ciq_sampling": faultyPort])
                     #expect(try await client.execute(uri: "/-/reload", method: .post).status == .ok)
                     try await eventually("ciq_sampling down") {
-                        try await client.metrics()[#"qualityd_source_up{source="ciq_sampling"}"#] == "0"
+                        try await client.metrics()[#"qualityd_source_up{source="ciq_sampling"}"#] == 0
                     }
                     #expect(await daemon.scoring.score())
                     let metrics = try await client.metrics()
-                    #expect(metrics[#"qualityd_source_pulls_total{source="ciq_sampling",result="http_error"}"#] == "1")
+                    #expect(metrics[#"qualityd_source_pulls_total{source="ciq_sampling",result="http_error"}"#] == 1)
                     let others = metrics.filter {
                         $0.key.hasPrefix("qualityd_source_up{") && !$0.key.contains("ciq_sampling")
                     }
-                    #expect(others.count == 12 && others.values.allSatisfy { $0 == "1" })
+                    #expect(others.count == 12 && others.values.allSatisfy { $0 == 1 })
                     #expect(try await client.metrics(prefix: "quality_district_score") == scores)
 
                     let sources = try JSONParser.parse(Array(buffer: try await client.get("/api/v1/sources").body))
@@ -115,18 +116,18 @@ import Testing
                 try await waitReady(daemon)
                 try await eventually("every source up") {
                     let up = try await client.metrics(prefix: "qualityd_source_up")
-                    return up.count == 13 && up.values.allSatisfy { $0 == "1" }
+                    return up.count == 13 && up.values.allSatisfy { $0 == 1 }
                 }
                 #expect(await daemon.scoring.score())
                 let scores = try await client.get("/api/v1/scores").body
                 let domain = try await client.metrics(prefix: "quality_")
                 let failures = try await client.metrics()[#"qualityd_scoring_runs_total{result="failure"}"#]
-                let before = Int(failures ?? "") ?? -1
+                let before = failures ?? -1
 
                 store.failSnapshots(true)
                 #expect(await daemon.scoring.score() == false)
                 let metrics = try await client.metrics()
-                #expect(metrics[#"qualityd_scoring_runs_total{result="failure"}"#] == "\(before + 1)")
+                #expect(metrics[#"qualityd_scoring_runs_total{result="failure"}"#] == before + 1)
                 #expect(try await client.get("/api/v1/scores").body == scores)
                 #expect(try await client.metrics(prefix: "quality_") == domain)
                 let runs = try await store.runs(period: nil, limit: 1, offset: 0)

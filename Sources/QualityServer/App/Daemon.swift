@@ -6,6 +6,7 @@ import QualityCore
 import QualityIngest
 import QualityStore
 import ServiceLifecycle
+import UnixSignals
 
 /// The application and the parts tests reach into: the runtime, the reloader, the metrics cache
 /// and the scoring service (to score on demand).
@@ -15,6 +16,12 @@ public struct Daemon: Sendable {
     public let reloader: Reloader
     public let metrics: MetricsCache
     public let scoring: ScoringService
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server stops accepting,
+    /// a scoring run in progress finishes, pulls in flight are cancelled.
+    public func run() async throws {
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
 }
 
 /// The qualityd application: HTTP routes and the services that pull, score and reload.

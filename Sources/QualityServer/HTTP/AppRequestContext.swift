@@ -15,14 +15,11 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
 
     /// Whether the request came over a loopback connection (127.0.0.0/8 or ::1).
     public var isLoopback: Bool {
+        guard let ip = remoteAddress?.ipAddress else { return false }
         switch remoteAddress {
-        case .v4(let address)?:
-            return address.address.sin_addr.s_addr.bigEndian >> 24 == 127
-        case .v6?:
-            guard let ip = remoteAddress?.ipAddress else { return false }
-            return ip == "::1" || ip.hasPrefix("::ffff:127.")
-        default:
-            return false
+        case .v4?: return ip.hasPrefix("127.")
+        case .v6?: return ip == "::1" || ip.hasPrefix("::ffff:127.")
+        default: return false
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Prometheus
 import QualityIngest
 import Synchronization

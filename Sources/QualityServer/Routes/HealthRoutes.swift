@@ -1,4 +1,5 @@
 import Hummingbird
+import QualityConfig
 import QualityCore
 
 /// `GET /healthz` (the process answers) and `GET /readyz` (a config is loaded and a result served).

@@ -1,4 +1,5 @@
 import Hummingbird
+import QualityConfig
 import QualityCore
 
 /// `POST /-/reload`: reloads the config like SIGHUP. Loopback requests only, until tokens with

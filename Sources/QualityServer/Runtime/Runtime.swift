@@ -93,10 +93,10 @@ public actor Runtime {
                 let domain = renderDomain(result, config: config)
                 await installParsed(result, period: served.period)
                 metrics.publish(domain: domain)
+                let took = Self.format(ContinuousClock.now - started)
                 logger.info(
-                    "serving the stored result of \(served.period) (run \(served.run?.id ?? 0), "
-                        + "\(served.json.readableBytes) bytes, parsed and rendered in "
-                        + "\(Self.format(ContinuousClock.now - started)))")
+                    "serving the stored result of \(served.period) (run \(served.run?.id ?? 0), \(served.json.readableBytes) bytes, parsed and rendered in \(took))"
+                )
             } catch {
                 logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
             }

@@ -44,9 +44,8 @@ public actor Reloader {
             for warning in next.warnings { logger.warning("\(warning.description)") }
             schedule.send(sources)
             scoring.send()
-            logger.notice(
-                "config reloaded by \(who) from \(path): sha256 \(next.sha256), \(next.config.districts.count) "
-                    + "districts, \(sources.count) sources")
+            let summary = "\(next.config.districts.count) districts, \(sources.count) sources"
+            logger.notice("config reloaded by \(who) from \(path): sha256 \(next.sha256), \(summary)")
             outcome = .reloaded(next)
         } catch {
             await runtime.setReloadSuccessful(false)

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NIOCore
+import QualityConfig
 import QualityCore
 import QualityIngest
 import QualityStore

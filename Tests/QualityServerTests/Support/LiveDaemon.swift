@@ -34,7 +34,7 @@ extension TestClientProtocol {
     }
 
     /// The `/metrics` samples, by series.
-    func metrics(prefix: String = "") async throws -> [String: String] {
+    func metrics(prefix: String = "") async throws -> [String: Double] {
         samples(try await text("/metrics"), prefix: prefix)
     }
 }

@@ -57,7 +57,7 @@ struct TestWorld {
 /// Waits for a condition that the daemon reaches by itself (a pull, a scoring run), polling; fails
 /// the test after `seconds`. Not a timing assertion: the limit only bounds a hang.
 func eventually(
-    _ what: String, seconds: Double = 60, sourceLocation: SourceLocation = #_sourceLocation,
+    _ what: String, seconds: Double = 60, sourceLocation: Testing.SourceLocation = #_sourceLocation,
     _ condition: () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + .seconds(seconds)
@@ -69,12 +69,12 @@ func eventually(
     throw CancellationError()
 }
 
-/// The samples of an exposition by series (`name{labels}`), comments left out.
-func samples(_ text: String, prefix: String = "") -> [String: String] {
-    var result: [String: String] = [:]
+/// The sample values of an exposition by series (`name{labels}`), comments left out.
+func samples(_ text: String, prefix: String = "") -> [String: Double] {
+    var result: [String: Double] = [:]
     for line in text.split(separator: "\n") where !line.hasPrefix("#") && line.hasPrefix(prefix) {
         guard let space = line.lastIndex(of: " ") else { continue }
-        result[String(line[..<space])] = String(line[line.index(after: space)...])
+        result[String(line[..<space])] = Double(line[line.index(after: space)...])
     }
     return result
 }
