@@ -71,7 +71,8 @@ private func wire(
         runtime: runtime, environment: options.environment, schedule: scheduleUpdates, scoring: scoringTriggers)
     let scoring = ScoringService(runtime: runtime, triggers: scoringTriggers)
     let pulls = PullScheduler(
-        runtime: runtime, updates: scheduleUpdates, scoring: scoringTriggers, jitter: options.pullJitter)
+        runtime: runtime, updates: scheduleUpdates, scoring: scoringTriggers, jitter: options.pullJitter,
+        periodCheck: options.periodCheck)
 
     let router = Router(context: AppRequestContext.self)
     HealthRoutes(runtime: runtime).register(on: router)

@@ -22,13 +22,15 @@ public struct ServerOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Pull jitter as a fraction of each source's interval (0.1: ±10 %).
     public var pullJitter: Double
+    /// How often the clock is checked for a new period (default 60 s).
+    public var periodCheck: Duration
     public var logger: Logger
 
     public init(
         configPath: String = "config.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,
         listen: (host: String, port: Int)? = nil, sqlitePath: String? = nil, store: (any QualityStore)? = nil,
         fetcher: (any HTTPFetching)? = nil, now: @escaping @Sendable () -> Date = { Date() }, pullJitter: Double = 0.1,
-        logger: Logger = Logger(label: "qualityd")
+        periodCheck: Duration = .seconds(60), logger: Logger = Logger(label: "qualityd")
     ) {
         self.configPath = configPath
         self.environment = environment
@@ -38,6 +40,7 @@ public struct ServerOptions: Sendable {
         self.fetcher = fetcher
         self.now = now
         self.pullJitter = pullJitter
+        self.periodCheck = periodCheck
         self.logger = logger
     }
 }

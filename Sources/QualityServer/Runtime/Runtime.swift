@@ -134,6 +134,12 @@ public actor Runtime {
 
     // MARK: Pulls
 
+    /// The period assessed now, by the clock.
+    func currentPeriod() -> Period {
+        refreshPeriod()
+        return period
+    }
+
     /// The puller in force and the period to pull.
     func pullTarget() -> (Puller, Period) {
         refreshPeriod()

@@ -17,25 +17,39 @@ public struct PullScheduler: Service {
     /// Each tick is delayed by a random part of `jitter × 2 × interval`: pulls come every
     /// `interval ± jitter × interval`, `interval` apart on average. 0 in tests.
     let jitter: Double
+    /// How often the clock is checked for a new period.
+    let periodCheck: Duration
 
     public init(
         runtime: Runtime, updates: CoalescingChannel<[SourceConfig]>, scoring: CoalescingChannel<Void>,
-        jitter: Double = 0.1
+        jitter: Double = 0.1, periodCheck: Duration = .seconds(60)
     ) {
         self.runtime = runtime
         self.updates = updates
         self.scoring = scoring
         self.jitter = jitter
+        self.periodCheck = periodCheck
+    }
+
+    /// What the schedule reacts to: a reload's source list, or a look at the clock.
+    private enum Event: Sendable {
+        case sources([SourceConfig])
+        case tick
     }
 
     public func run() async {
-        let initial = await runtime.config.sources
+        var sources = await runtime.config.sources
+        var period = await runtime.currentPeriod()
+        // A new period (the first day of a year, quarter or month) is pulled at once, not at each
+        // source's next tick, which may be a day away.
+        let ticks = AsyncTimerSequence(interval: periodCheck, clock: .continuous).map { _ in Event.tick }
+        let events = merge(updates.stream.map { Event.sources($0) }, ticks).cancelOnGracefulShutdown()
         await withDiscardingTaskGroup { group in
             var running: [String: (source: SourceConfig, stop: AsyncStream<Void>.Continuation)] = [:]
-            var pending: [[SourceConfig]] = [initial]
-            var incoming = updates.stream.cancelOnGracefulShutdown().makeAsyncIterator()
-            while let sources = pending.popLast() {
-                for (id, entry) in running where !sources.contains(entry.source) {
+            var restartAll = false
+            var iterator = events.makeAsyncIterator()
+            repeat {
+                for (id, entry) in running where restartAll || !sources.contains(entry.source) {
                     entry.stop.finish()
                     running[id] = nil
                 }
@@ -44,9 +58,19 @@ public struct PullScheduler: Service {
                     running[source.id] = (source, stop)
                     group.addTask { await self.schedule(source, until: stopped) }
                 }
-                if let next = await incoming.next() { pending.append(next) }
-            }
-            for entry in running.values { entry.stop.finish() }
+                restartAll = false
+                switch await iterator.next() {
+                case .sources(let next)?:
+                    sources = next
+                case .tick?:
+                    let now = await runtime.currentPeriod()
+                    restartAll = now != period
+                    period = now
+                case nil:
+                    for entry in running.values { entry.stop.finish() }
+                    return
+                }
+            } while true
         }
     }
 
