@@ -1,0 +1,116 @@
+import Foundation
+import QualityStore
+
+/// Where a period's subsidy list stands, as the finance pages show it.
+public struct ListState: Sendable, Equatable {
+    public enum Status: String, Sendable, Equatable {
+        /// Not published: the list is the latest result and changes with every run.
+        case draft
+        /// Frozen for public notice (公示).
+        case published
+        /// A published list replaced by a later publication.
+        case superseded
+        /// Confirmed by finance; its payouts count as paid.
+        case confirmed
+        /// A confirmed list voided, with a reason.
+        case revoked
+    }
+
+    public var status: Status
+    public var noticeStart: Date?
+    public var noticeEnd: Date?
+    public var publishedBy: String?
+    public var publishedAt: Date?
+    public var confirmedBy: String?
+    public var confirmedAt: Date?
+    public var revokedBy: String?
+    public var revokedAt: Date?
+    public var revokeReason: String?
+
+    public init(
+        status: Status, noticeStart: Date? = nil, noticeEnd: Date? = nil, publishedBy: String? = nil,
+        publishedAt: Date? = nil, confirmedBy: String? = nil, confirmedAt: Date? = nil, revokedBy: String? = nil,
+        revokedAt: Date? = nil, revokeReason: String? = nil
+    ) {
+        self.status = status
+        self.noticeStart = noticeStart
+        self.noticeEnd = noticeEnd
+        self.publishedBy = publishedBy
+        self.publishedAt = publishedAt
+        self.confirmedBy = confirmedBy
+        self.confirmedAt = confirmedAt
+        self.revokedBy = revokedBy
+        self.revokedAt = revokedAt
+        self.revokeReason = revokeReason
+    }
+
+    public static let draft = ListState(status: .draft)
+
+    /// The state of a stored list; nil (no list in force or on record) is a draft.
+    public init(_ list: SubsidyList?) {
+        guard let list else {
+            self.init(status: .draft)
+            return
+        }
+        let status: Status =
+            switch list.status {
+            case .published: .published
+            case .superseded: .superseded
+            case .confirmed: .confirmed
+            case .revoked: .revoked
+            }
+        self.init(
+            status: status, noticeStart: list.noticeStart, noticeEnd: list.noticeEnd, publishedBy: list.publishedBy,
+            publishedAt: list.publishedAt, confirmedBy: list.confirmedBy, confirmedAt: list.confirmedAt,
+            revokedBy: list.revokedBy, revokedAt: list.revokedAt, revokeReason: list.revokeReason)
+    }
+
+    /// The banner of the finance pages: the status, then who did what when.
+    func banner(_ w: inout HTMLWriter, _ c: PageContext, id: String = "list-status") {
+        PageLayout.banner(&w, kind: status == .draft || status == .published ? "info" : "warn", id: id) { w in
+            w.element("strong", ["data-status": status.rawValue], text: name(c))
+            w.text(c.t("：", ": ") + describe(c))
+        }
+    }
+
+    /// Who did what when, after the status name.
+    func describe(_ c: PageContext) -> String {
+        let by: (String?) -> String = { $0 ?? "—" }
+        let at: (Date?) -> String = { $0.map(c.time) ?? "—" }
+        let notice: String = {
+            guard let s = noticeStart, let e = noticeEnd else { return "" }
+            let (from, to) = (PageFormat.date(s, timezone: c.timezone), PageFormat.date(e, timezone: c.timezone))
+            return c.t("，公示期 \(from) 至 \(to)", "; notice period \(from) to \(to)")
+        }()
+        switch status {
+        case .draft:
+            return c.t("名单尚未公示，随每次评分变化。", "not yet published; the list changes with every scoring run.")
+        case .published:
+            return c.t(
+                "\(by(publishedBy)) 于 \(at(publishedAt)) 发布\(notice)。",
+                "by \(by(publishedBy)) at \(at(publishedAt))\(notice).")
+        case .superseded:
+            return c.t(
+                "\(by(publishedBy)) 于 \(at(publishedAt)) 发布的名单已由新版本取代。",
+                "the list published by \(by(publishedBy)) at \(at(publishedAt)) was replaced.")
+        case .confirmed:
+            return c.t(
+                "\(by(confirmedBy)) 于 \(at(confirmedAt)) 确认，奖励已记入发放记录\(notice)。",
+                "by \(by(confirmedBy)) at \(at(confirmedAt)); its payouts are recorded\(notice).")
+        case .revoked:
+            return c.t(
+                "\(by(revokedBy)) 于 \(at(revokedAt)) 撤销，原因：\(revokeReason ?? "—")。",
+                "by \(by(revokedBy)) at \(at(revokedAt)); reason: \(revokeReason ?? "—").")
+        }
+    }
+
+    func name(_ c: PageContext) -> String {
+        switch status {
+        case .draft: c.t("草稿", "Draft")
+        case .published: c.t("公示中", "Published")
+        case .superseded: c.t("已替换", "Superseded")
+        case .confirmed: c.t("已确认", "Confirmed")
+        case .revoked: c.t("已撤销", "Revoked")
+        }
+    }
+}

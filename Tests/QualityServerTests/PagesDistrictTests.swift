@@ -1,0 +1,156 @@
+import Foundation
+import QualityCore
+import Testing
+
+@testable import QualityServer
+
+@Suite struct PagesDistrictTests {
+    static func render(_ code: String, _ language: Language = .zh, trend: [TrendPoint] = []) throws -> String {
+        let w = try PagesFixture.worked()
+        let page = try #require(
+            DistrictPage(
+                config: w.config, result: w.result, code: code, trend: trend,
+                context: PagesFixture.context(language, path: "/districts/" + code)))
+        return PagesFixture.text(page.render())
+    }
+
+    /// The row of one indicator.
+    static func row(_ html: String, _ indicator: String) -> String {
+        guard let start = html.range(of: "<tr data-indicator=\"\(indicator)\"") else { return "" }
+        let rest = html[start.lowerBound...]
+        guard let end = rest.range(of: "</tr>\n") else { return "" }
+        return String(rest[..<end.upperBound])
+    }
+
+    @Test func yinzhouExplainsEveryPoint() throws {
+        let html = try Self.render("330212")
+        HTMLCheck.assertPage(html, .zh)
+        let points = [
+            ("sampling_pass_rate", "29.37", "97.73%", "97.90%"), ("return_rate", "8.89", "33.33%", "44.44%"),
+            ("cnas_labs", "15.00", "4.00", "100.00%"), ("standards_led", "15.00", "4.00", "100.00%"),
+            ("rectification_rate", "14.44", "88.89%", "72.22%"),
+        ]
+        for (id, p, value, ratio) in points {
+            let row = Self.row(html, id)
+            #expect(row.contains("<td class=\"points\" data-value=\"\(p)\">\(p)"), "\(id)")
+            #expect(row.contains(">\(value)</td>"), "\(id)")
+            #expect(row.contains(">\(ratio)</td>"), "\(id)")
+        }
+        let sampling = Self.row(html, "sampling_pass_rate")
+        #expect(sampling.contains("出口工业品监督抽查合格率"))
+        #expect(sampling.contains("<code>sum(batches_passed) / sum(batches_sampled) * 100</code>"))
+        #expect(sampling.contains("下限 85 → 目标 98：s = (v − 85) / (98 − 85)，截取到 0–1"))
+        #expect(sampling.contains("= 30 × 97.90%</div>"))
+        #expect(Self.row(html, "return_rate").contains("越低越好"))
+        let cnas = Self.row(html, "cnas_labs")
+        #expect(cnas.contains("data-min=\"1.00\" data-max=\"4.00\""))
+        #expect(cnas.contains("各区最小值 1.00，最大值 4.00（3 个区有值）"))
+        let standards = Self.row(html, "standards_led")
+        #expect(standards.contains("<th scope=\"row\">v ≥ 3</th><td class=\"num\">1.00</td>"))
+        #expect(standards.contains("<th scope=\"row\">v ≥ 2</th><td class=\"num\">0.80</td>"))
+        #expect(html.contains("<span class=\"dimension-points\" data-value=\"38.26\">38.26 / 50</span>"))
+        #expect(!html.contains("exclude-note"))
+    }
+
+    @Test func yinzhouBonusPenaltyAndTotal() throws {
+        let html = try Self.render("330212")
+        #expect(html.contains("<tr data-item=\"national_award\"><th scope=\"row\">国家级质量奖励</th>"))
+        #expect(html.contains("<code>2 * count(&quot;cn_export_quality_demo&quot; in awards)</code>"))
+        #expect(html.contains("<td class=\"num points\" data-value=\"4.00\">4.00</td>"))
+        #expect(html.contains("<tr data-item=\"notifications\">"))
+        #expect(html.contains("<td class=\"num points\" data-value=\"0.50\">0.50</td>"))
+        #expect(
+            html.contains(
+                "<p class=\"formula\" id=\"total-formula\">基础分 82.70 + 加分 4.00 − 扣分 0.50 = 86.20</p>"))
+        #expect(html.contains("总分截取在 0 至 105 之间"))
+        #expect(html.contains("<dd class=\"score\" id=\"total\" data-value=\"86.20\">86.20</dd>"))
+        #expect(html.contains("<dd id=\"rank\" data-value=\"1\">1 / 3</dd>"))
+        #expect(html.contains("<tr data-grade=\"good\" class=\"current\" aria-current=\"true\">"))
+        #expect(html.contains("<th scope=\"row\">良好（本区）</th><td class=\"num\">80.00</td>"))
+    }
+
+    @Test func jiangbeiStatesTheExcludeRescaling() throws {
+        let html = try Self.render("330205")
+        #expect(
+            html.contains(
+                "「质量问题整改完成率」数据缺失，按 exclude 规则不计入（排除权重 E = 20）；其余各指标得分乘以 W/(W−E) = 100/80 = 1.25，使满分仍为 100。"
+            ))
+        let rect = Self.row(html, "rectification_rate")
+        #expect(rect.contains("缺失 — 缺失不计入并按比例放大其余指标（exclude）"))
+        #expect(rect.contains(">不计入</td>"))
+        let cnas = Self.row(html, "cnas_labs")
+        #expect(cnas.contains("data-value=\"6.25\">6.25"))
+        #expect(cnas.contains("= 15 × 33.33% × 1.25</div>"))
+        #expect(Self.row(html, "standards_led").contains("data-value=\"15.00\">15.00"))
+        let en = try Self.render("330205", .en)
+        HTMLCheck.assertPage(en, .en)
+        #expect(en.contains("multiplied by W/(W−E) = 100/80 = 1.25"))
+        #expect(en.contains("Quality issue rectification rate is missing and left out"))
+    }
+
+    @Test func haishuShowsTheVeto() throws {
+        let html = try Self.render("330203")
+        #expect(html.contains("<div class=\"banner error\" id=\"veto\" role=\"alert\">"))
+        #expect(
+            html.contains("<li data-veto=\"major_incident\">发生重大质量安全事故（条件 <code>major_incidents &gt; 0</code> 成立）</li>")
+        )
+        #expect(html.contains("等级定为「不合格」，不论总分；排名保留。"))
+        #expect(html.contains("<dd class=\"grade\" id=\"grade\" data-value=\"fail\">不合格</dd>"))
+        #expect(html.contains("基础分 69.17 + 加分 0.00 − 扣分 1.00 = 68.17"))
+    }
+
+    @Test func trendOverStoredPeriods() throws {
+        let w = try PagesFixture.worked()
+        var earlier = try #require(w.result.district(code: "330212"))
+        earlier.total = 80.5
+        earlier.rank = 2
+        earlier.grade = "good"
+        let trend = [
+            TrendPoint(period: "2023", district: nil), TrendPoint(period: "2024", district: earlier),
+            TrendPoint(period: "2025", district: w.result.district(code: "330212")),
+        ]
+        let html = try Self.render("330212", trend: trend)
+        HTMLCheck.assertPage(html, .zh)
+        #expect(html.contains("<svg class=\"chart line\" id=\"trend-total\""))
+        #expect(html.contains("<title>2025年度: 86.20</title>"))
+        #expect(html.contains("<title>2024年度: 80.50</title>"))
+        #expect(html.contains("<svg class=\"chart line\" id=\"trend-rank\""))
+        #expect(html.contains("<title>2024年度: 2</title>"))
+        #expect(html.contains("<polyline"))
+        #expect(html.contains("<tr data-period=\"2023\"><th scope=\"row\">2023年度</th><td class=\"score\">无数据</td>"))
+        #expect(
+            html.contains(
+                "<tr data-period=\"2024\"><th scope=\"row\">2024年度</th><td class=\"score\" data-value=\"80.50\">80.50</td>"
+            ))
+    }
+
+    @Test func incompleteDistrictHasNoTotalGradeOrRank() throws {
+        let w = try PagesFixture.worked()
+        var result = w.result
+        result.districts[2].incomplete = true
+        result.districts[2].total = nil
+        result.districts[2].grade = nil
+        result.districts[2].rank = nil
+        let ranking = PagesFixture.text(
+            RankingPage(config: w.config, result: result, context: PagesFixture.context()).render())
+        HTMLCheck.assertPage(ranking, .zh)
+        let row = PagesRankingTests.row(ranking, "330212")
+        #expect(row.hasPrefix("<tr data-district=\"330212\" class=\"incomplete\"><td class=\"rank\">—</td>"))
+        #expect(row.contains("<span class=\"badge incomplete-mark\">数据不完整</span>"))
+        // Incomplete districts come last.
+        let last = try #require(ranking.range(of: "data-district=\"330205\""))
+        #expect(ranking.range(of: "data-district=\"330212\"").map { $0.lowerBound > last.lowerBound } == true)
+        let page = try #require(
+            DistrictPage(config: w.config, result: result, code: "330212", context: PagesFixture.context()))
+        let html = PagesFixture.text(page.render())
+        HTMLCheck.assertPage(html, .zh)
+        #expect(html.contains("<p id=\"total-formula\">有指标数据缺失且规则为 fail"))
+        #expect(html.contains("<dd id=\"rank\">—</dd>"))
+    }
+
+    @Test func unknownDistrictHasNoPage() throws {
+        let w = try PagesFixture.worked()
+        #expect(
+            DistrictPage(config: w.config, result: w.result, code: "330299", context: PagesFixture.context()) == nil)
+    }
+}
