@@ -33,8 +33,11 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as StoreError {
             throw CommandFailure(.runtime, error.description)
         }
+        let period = await daemon.runtime.period
+        logger.notice("qualityd \(BuildInfo.version) starting: config \(options.config), period \(period)")
         do {
             try await daemon.run()
+            logger.notice("qualityd stopped")
         } catch {
             throw CommandFailure(.runtime, "qualityd stopped: \(error)")
         }
