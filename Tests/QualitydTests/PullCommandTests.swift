@@ -28,6 +28,7 @@ import Testing
 
     @Test func pullsEverySourceAndTheSnapshotScoresAllTenDistricts() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let sim = try BureauSimProcess()
         defer { sim.stop() }
         let config = try config(for: sim, in: dir)
@@ -67,6 +68,7 @@ import Testing
 
     @Test func faultsAreReportedAndTheRestIsWritten() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let sim = try BureauSimProcess(arguments: ["--faults", "500:0.2,malformed:0.1,bad_uscc:0.05"])
         defer { sim.stop() }
         let config = try config(for: sim, in: dir, retries: 1)

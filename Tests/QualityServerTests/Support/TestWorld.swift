@@ -8,8 +8,9 @@ import Testing
 
 @testable import QualityServer
 
-/// A temporary directory with a qualityd config for a simulated world, served by live bureau-sims.
-struct TestWorld {
+/// A temporary directory with a qualityd config for a simulated world, served by live bureau-sims;
+/// removed when the test lets go of it.
+final class TestWorld: Sendable {
     static let world = World(seed: 7, districts: 10, enterprises: 400)
 
     let directory: URL
@@ -20,6 +21,10 @@ struct TestWorld {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "qualityd-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Writes the demo config for the world with its sources on `port`, pulled once an hour with no
