@@ -63,7 +63,9 @@ let package = Package(
                 "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -130,8 +132,8 @@ let package = Package(
         .testTarget(
             name: "QualityServerTests",
             dependencies: [
-                "QualityServer", "QualityCore", "QualityConfig", "QualityStore", "QualityExport", "BureauSim",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
+                "BureauSim", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings

@@ -2,13 +2,14 @@ import ArgumentParser
 import QualityConfig
 import QualityCore
 import QualityExport
+import QualityStore
 
 extension ExportFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
 /// `qualityd export`: the subsidy list of a snapshot (scored here) or of a stored period, as
 /// CSV, XLSX or JSON (SPEC section 14). A one-line summary goes to stderr.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export the subsidy list (导出奖励名单) as CSV, XLSX or JSON."
@@ -42,7 +43,7 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let loaded = try options.load()
         let result: AssessmentResult
         if let snapshot {
@@ -55,9 +56,7 @@ struct ExportCommand: ParsableCommand {
             }
             result = loaded.model.assess(parsed, configSHA256: loaded.sha256)
         } else {
-            // The store keeps scored and confirmed periods (SPEC 10); until it is wired in, say so.
-            throw CommandFailure(
-                .runtime, "--period \(period ?? ""): not available yet: needs the store; use --snapshot")
+            result = try await storedResult(loaded, period: period ?? "")
         }
         let file: ExportFile
         do {
@@ -72,5 +71,25 @@ struct ExportCommand: ParsableCommand {
                 + "\(file.rows) rows, requested \(Money.format(fen: s.requestedFen)) yuan, "
                 + "granted \(Money.format(fen: s.grantedFen)) yuan, sha256 \(file.sha256)"
         )
+    }
+
+    /// The period's confirmed (or published) list when there is one, else its latest scored result.
+    private func storedResult(_ loaded: LoadedConfig, period: String) async throws -> AssessmentResult {
+        let store = try openStore(loaded, mustExist: true)
+        let frozen = try await storeCall { () async throws(StoreError) in try await store.currentList(period: period) }
+        do {
+            if let frozen { return try frozen.result() }
+            let run = try await storeCall { () async throws(StoreError) in
+                try await store.latestSuccessfulRun(period: period)
+            }
+            guard let run else {
+                throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.path)")
+            }
+            return try run.result()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw CommandFailure(.runtime, "\(store.path): the stored result of \(period) cannot be read: \(error)")
+        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import QualityServer
 
 /// `qualityd`: the daemon and its offline commands (SPEC section 2).
 @main
@@ -6,7 +7,12 @@ struct Qualityd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qualityd",
         abstract: "质量强区评价与财政奖励 — quality-strong district assessment and subsidy engine.",
-        subcommands: [CheckCommand.self, ScoreCommand.self, ExportCommand.self]
+        version: BuildInfo.version,
+        subcommands: [
+            ServeCommand.self, CheckCommand.self, PullCommand.self, ScoreCommand.self, ExportCommand.self,
+            BackupCommand.self,
+        ],
+        defaultSubcommand: ServeCommand.self
     )
 
     /// Exit codes of SPEC section 2, and errors printed as one line each instead of ArgumentParser's.

@@ -49,15 +49,20 @@ import Testing
     }
 
     @Test func periodNeedsTheStore() throws {
+        // The worked config keeps the default storage.sqlite, ./data/qualityd.sqlite: none in an empty directory.
         let output = try CommandRunner.run(
             "qualityd",
             [
                 "export", "--config", worked.appendingPathComponent("config.yaml").path, "--period", "2025",
                 "--format", "csv", "--out", "-",
-            ]
+            ],
+            directory: try temporaryDirectory()
         )
         #expect(output.status == 3)
-        #expect(output.stderr == "--period 2025: not available yet: needs the store; use --snapshot\n")
+        #expect(
+            output.stderr
+                == "./data/qualityd.sqlite: no store yet (storage.sqlite of \(worked.path)/config.yaml); "
+                + "run qualityd serve or qualityd pull first\n")
     }
 
     @Test func usageErrorsExitWithTwo() throws {

@@ -1,0 +1,114 @@
+import AsyncHTTPClient
+import Hummingbird
+import Logging
+import QualityConfig
+import QualityCore
+import QualityIngest
+import QualityStore
+import ServiceLifecycle
+import UnixSignals
+
+/// The application and the parts tests reach into: the runtime, the reloader, the metrics cache
+/// and the scoring service (to score on demand).
+public struct Daemon: Sendable {
+    public let application: Application<RouterResponder<AppRequestContext>>
+    public let runtime: Runtime
+    public let reloader: Reloader
+    public let metrics: MetricsCache
+    public let scoring: ScoringService
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server stops accepting,
+    /// a scoring run in progress finishes, pulls in flight are cancelled.
+    public func run() async throws {
+        try await application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+}
+
+/// The qualityd application: HTTP routes and the services that pull, score and reload.
+public func buildApplication(_ options: ServerOptions) async throws -> some ApplicationProtocol {
+    try await buildDaemon(options).application
+}
+
+/// Wires the daemon, the one place that does (STYLE 5): loads the config (throws `ConfigErrors`),
+/// opens the store (throws `StoreError`), reads what it holds for a fast start, then builds the
+/// routes and the services.
+public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
+    let logger = options.logger
+    let loaded = try ConfigLoader.load(path: options.configPath, environment: options.environment)
+    for warning in loaded.warnings { logger.warning("\(warning.description)") }
+    let address = try listenAddress(options.listen, config: loaded.config, path: loaded.path)
+    let store = try options.store ?? openStore(loaded.config, path: options.sqlitePath)
+    guard let injected = options.fetcher else {
+        let client = HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: AsyncHTTPFetcher.recommendedConfiguration(), backgroundActivityLogger: logger)
+        do {
+            // First in the list: the group stops services in reverse order, so the client goes last.
+            return try await wire(
+                options, loaded: loaded, store: store, address: address,
+                fetcher: AsyncHTTPFetcher(client: client, logger: logger), services: [HTTPClientService(client: client)]
+            )
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+    return try await wire(options, loaded: loaded, store: store, address: address, fetcher: injected, services: [])
+}
+
+private func wire(
+    _ options: ServerOptions, loaded: LoadedConfig, store: any QualityStore, address: (host: String, port: Int),
+    fetcher: any HTTPFetching, services: [any Service]
+) async throws -> Daemon {
+    let metrics = MetricsCache(operational: OperationalMetrics())
+    let runtime = try Runtime(
+        loaded: loaded, store: store, fetcher: fetcher, metrics: metrics, now: options.now, logger: options.logger)
+    try await runtime.loadStored()
+
+    let scoringTriggers = CoalescingChannel<Void>()
+    let scheduleUpdates = CoalescingChannel<[SourceConfig]>()
+    let reloader = Reloader(
+        runtime: runtime, environment: options.environment, schedule: scheduleUpdates, scoring: scoringTriggers)
+    let scoring = ScoringService(runtime: runtime, triggers: scoringTriggers)
+    let pulls = PullScheduler(
+        runtime: runtime, updates: scheduleUpdates, scoring: scoringTriggers, jitter: options.pullJitter,
+        periodCheck: options.periodCheck)
+
+    let router = Router(context: AppRequestContext.self)
+    HealthRoutes(runtime: runtime).register(on: router)
+    MetricsRoutes(metrics: metrics).register(on: router)
+    ScoresRoutes(runtime: runtime).register(on: router)
+    SourcesRoutes(runtime: runtime).register(on: router)
+    ReloadRoutes(reloader: reloader).register(on: router)
+
+    let application = Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(address.host, port: address.port), serverName: "qualityd"),
+        services: services + [scoring, pulls, ReloadService(reloader: reloader)],
+        logger: options.logger)
+    return Daemon(application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring)
+}
+
+private func openStore(_ config: Config, path override: String?) throws -> any QualityStore {
+    guard let path = override ?? config.storage.sqlite else {
+        throw ConfigErrors([
+            ConfigIssue(location: nil, key: "storage.sqlite", message: "qualityd serve needs storage.sqlite")
+        ])
+    }
+    return try SQLiteStore(path: path)
+}
+
+private func listenAddress(_ override: (host: String, port: Int)?, config: Config, path: String) throws -> (
+    host: String, port: Int
+) {
+    if let override { return override }
+    guard let address = config.server.hostAndPort else {
+        throw ConfigErrors([
+            ConfigIssue(
+                location: nil, key: "server.listen",
+                message: "\(path): server.listen \(config.server.listen) is not host:port")
+        ])
+    }
+    return address
+}

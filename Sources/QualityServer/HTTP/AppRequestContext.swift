@@ -1,0 +1,25 @@
+import Hummingbird
+import NIOCore
+
+/// The request context of qualityd's routes: Hummingbird's core storage and the peer's address,
+/// which loopback-only routes check.
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Nil when there is no socket (router tests).
+    public let remoteAddress: SocketAddress?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+        remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Whether the request came over a loopback connection (127.0.0.0/8 or ::1).
+    public var isLoopback: Bool {
+        guard let ip = remoteAddress?.ipAddress else { return false }
+        switch remoteAddress {
+        case .v4?: return ip.hasPrefix("127.")
+        case .v6?: return ip == "::1" || ip.hasPrefix("::ffff:127.")
+        default: return false
+        }
+    }
+}

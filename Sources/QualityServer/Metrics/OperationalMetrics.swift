@@ -1,0 +1,220 @@
+import Foundation
+import Prometheus
+import QualityIngest
+import Synchronization
+
+/// The `qualityd_*` families of SPEC 12, declared once, here, with their help text.
+///
+/// swift-prometheus' registry keeps families in a dictionary, so one registry holding them all
+/// would print them in a different order in every process. Each family therefore has a registry
+/// of its own and `render` walks them in the order of SPEC 12; series inside a family follow the
+/// registry's order.
+///
+/// Every series a rule may `increase()` over is created at 0 (pull results and reject reasons for
+/// each configured source, both scoring results, each export format), so the first failure shows.
+public final class OperationalMetrics: Sendable {
+    /// Pull durations: a page of a small source takes milliseconds, a national registry minutes.
+    static let pullBuckets: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
+    /// Scoring durations: milliseconds for Ningbo, seconds for a million enterprises.
+    static let scoringBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
+    /// Export formats of SPEC 14 (the `format` label of `qualityd_exports_total`).
+    public static let exportFormats = ["csv", "xlsx", "json"]
+
+    private struct Family: Sendable {
+        let registry = PrometheusCollectorRegistry()
+        let subsystem: String?
+        let name: String
+        let unit: String
+        let help: String
+
+        init(_ subsystem: String?, _ name: String, unit: String = "", help: String) {
+            self.subsystem = subsystem
+            self.name = name
+            self.unit = unit
+            self.help = help
+        }
+
+        var descriptor: MetricNameDescriptor {
+            MetricNameDescriptor(
+                namespace: "qualityd", subsystem: subsystem, metricName: name, unitName: unit, helpText: help)
+        }
+    }
+
+    /// The series of one configured source.
+    private struct SourceSeries {
+        let up: Gauge
+        var lastSuccess: Gauge?
+        let duration: ValueHistogram
+        let pulls: [PullResult: Counter]
+        let records: Gauge
+        let rejected: [RejectReason: Counter]
+    }
+
+    private let sourceUp = Family(
+        "source", "up", help: "1 when the source's last pull succeeded, 0 when it failed after all retries.")
+    private let sourceLastSuccess = Family(
+        "source", "last_success_timestamp", unit: "seconds",
+        help: "Unix time of the source's last successful pull (absent before its first success).")
+    private let sourcePullDuration = Family(
+        "source", "pull_duration", unit: "seconds", help: "Duration of a source pull, all pages and retries.")
+    private let sourcePulls = Family(
+        "source", "pulls", unit: "total", help: "Source pulls by result (success or the kind of failure).")
+    private let sourceRecords = Family(
+        "source", "records", help: "Records accepted by the source's last successful pull.")
+    private let sourceRejected = Family(
+        "source", "records_rejected", unit: "total", help: "Records rejected at ingestion, by source and reason.")
+    private let scoringRuns = Family("scoring", "runs", unit: "total", help: "Scoring runs by result.")
+    private let scoringDuration = Family(
+        "scoring", "duration", unit: "seconds", help: "Duration of a scoring run: snapshot, assessment, storage.")
+    private let lastScoring = Family(
+        nil, "last_scoring_timestamp", unit: "seconds", help: "Unix time of the last successful scoring run.")
+    private let configReload = Family(
+        "config", "last_reload_successful", help: "1 when the last config load or reload succeeded, else 0.")
+    private let exports = Family(nil, "exports", unit: "total", help: "Subsidy list exports by format.")
+    private let buildInfo = Family(nil, "build_info", help: "The qualityd version (value 1).")
+
+    private var families: [Family] {
+        [
+            sourceUp, sourceLastSuccess, sourcePullDuration, sourcePulls, sourceRecords, sourceRejected, scoringRuns,
+            scoringDuration, lastScoring, configReload, exports, buildInfo,
+        ]
+    }
+
+    private let sources = Mutex<[String: SourceSeries]>([:])
+    private let runs: [String: Counter]
+    private let scoringHistogram: ValueHistogram
+    private let lastScoringGauge: Gauge
+    private let reloadGauge: Gauge
+    private let exportCounters: [String: Counter]
+
+    public init(version: String = BuildInfo.version) {
+        var runs: [String: Counter] = [:]
+        for result in ["success", "failure"] {
+            runs[result] = scoringRuns.registry.makeCounter(
+                descriptor: scoringRuns.descriptor, labels: [("result", result)])
+        }
+        self.runs = runs
+        scoringHistogram = scoringDuration.registry.makeValueHistogram(
+            descriptor: scoringDuration.descriptor, buckets: Self.scoringBuckets)
+        lastScoringGauge = lastScoring.registry.makeGauge(descriptor: lastScoring.descriptor)
+        reloadGauge = configReload.registry.makeGauge(descriptor: configReload.descriptor)
+        reloadGauge.set(to: 1)
+        var exportCounters: [String: Counter] = [:]
+        for format in Self.exportFormats {
+            exportCounters[format] = exports.registry.makeCounter(
+                descriptor: exports.descriptor, labels: [("format", format)])
+        }
+        self.exportCounters = exportCounters
+        buildInfo.registry.makeGauge(descriptor: buildInfo.descriptor, labels: [("version", version)]).set(to: 1)
+    }
+
+    // MARK: Sources
+
+    /// Creates the series of sources newly configured (all at 0) and drops those of sources removed.
+    public func configure(sources ids: [String]) {
+        sources.withLock { series in
+            for (id, old) in series where !ids.contains(id) {
+                unregister(old)
+                series[id] = nil
+            }
+            for id in ids where series[id] == nil {
+                series[id] = makeSeries(source: id)
+            }
+        }
+    }
+
+    private func makeSeries(source id: String) -> SourceSeries {
+        let label = [("source", id)]
+        var pulls: [PullResult: Counter] = [:]
+        for result in PullResult.allCases {
+            pulls[result] = sourcePulls.registry.makeCounter(
+                descriptor: sourcePulls.descriptor, labels: label + [("result", result.rawValue)])
+        }
+        var rejected: [RejectReason: Counter] = [:]
+        for reason in RejectReason.allCases {
+            rejected[reason] = sourceRejected.registry.makeCounter(
+                descriptor: sourceRejected.descriptor, labels: label + [("reason", reason.rawValue)])
+        }
+        return SourceSeries(
+            up: sourceUp.registry.makeGauge(descriptor: sourceUp.descriptor, labels: label),
+            lastSuccess: nil,
+            duration: sourcePullDuration.registry.makeValueHistogram(
+                descriptor: sourcePullDuration.descriptor, labels: label, buckets: Self.pullBuckets),
+            pulls: pulls,
+            records: sourceRecords.registry.makeGauge(descriptor: sourceRecords.descriptor, labels: label),
+            rejected: rejected)
+    }
+
+    private func unregister(_ s: SourceSeries) {
+        sourceUp.registry.unregisterGauge(s.up)
+        if let g = s.lastSuccess { sourceLastSuccess.registry.unregisterGauge(g) }
+        sourcePullDuration.registry.unregisterValueHistogram(s.duration)
+        for c in s.pulls.values { sourcePulls.registry.unregisterCounter(c) }
+        sourceRecords.registry.unregisterGauge(s.records)
+        for c in s.rejected.values { sourceRejected.registry.unregisterCounter(c) }
+    }
+
+    /// A pull of this process: counts it, its duration and rejects, and sets the source's state.
+    public func record(_ outcome: SourcePullOutcome) {
+        sources.withLock { series in
+            guard var s = series[outcome.sourceID] else { return }
+            s.pulls[outcome.result]?.increment()
+            s.duration.record(outcome.duration)
+            for (reason, count) in outcome.rejected where count > 0 {
+                s.rejected[reason]?.increment(by: Int64(count))
+            }
+            s.up.set(to: outcome.succeeded ? 1 : 0)
+            if outcome.succeeded {
+                s.records.set(to: Double(outcome.accepted))
+                setLastSuccess(&s, outcome.finishedAt.timeIntervalSince1970, source: outcome.sourceID)
+            }
+            series[outcome.sourceID] = s
+        }
+    }
+
+    /// The state a source had before this process started (from the store): no counter moves.
+    public func restore(source id: String, up: Bool, lastSuccess: Double?, records: Int?) {
+        sources.withLock { series in
+            guard var s = series[id] else { return }
+            s.up.set(to: up ? 1 : 0)
+            if let records { s.records.set(to: Double(records)) }
+            if let lastSuccess { setLastSuccess(&s, lastSuccess, source: id) }
+            series[id] = s
+        }
+    }
+
+    private func setLastSuccess(_ s: inout SourceSeries, _ seconds: Double, source id: String) {
+        let gauge =
+            s.lastSuccess
+            ?? sourceLastSuccess.registry.makeGauge(descriptor: sourceLastSuccess.descriptor, labels: [("source", id)])
+        gauge.set(to: seconds)
+        s.lastSuccess = gauge
+    }
+
+    // MARK: Scoring, config, exports
+
+    public func recordScoring(success: Bool, duration: Double, finishedAt: Double) {
+        runs[success ? "success" : "failure"]?.increment()
+        scoringHistogram.record(duration)
+        if success { lastScoringGauge.set(to: finishedAt) }
+    }
+
+    /// The last successful run restored from the store: its time, no counter moves.
+    public func restoreLastScoring(at seconds: Double) {
+        lastScoringGauge.set(to: seconds)
+    }
+
+    public func setReloadSuccessful(_ ok: Bool) {
+        reloadGauge.set(to: ok ? 1 : 0)
+    }
+
+    /// Counts an export; formats other than csv, xlsx and json are ignored.
+    public func recordExport(format: String) {
+        exportCounters[format]?.increment()
+    }
+
+    /// Every family, in SPEC 12 order.
+    public func render(into buffer: inout [UInt8]) {
+        for family in families { family.registry.emit(into: &buffer) }
+    }
+}

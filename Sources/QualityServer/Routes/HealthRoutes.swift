@@ -1,0 +1,36 @@
+import Hummingbird
+import QualityConfig
+import QualityCore
+
+/// `GET /healthz` (the process answers) and `GET /readyz` (a config is loaded and a result served).
+struct HealthRoutes {
+    let runtime: Runtime
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("healthz") { _, _ in
+            Response.json(Array(#"{"status":"ok"}"#.utf8))
+        }
+        router.get("readyz") { _, _ in
+            try await ready()
+        }
+    }
+
+    private func ready() async throws -> Response {
+        guard let served = await runtime.served else {
+            throw APIError(.notReady, "no result yet: waiting for the first scoring run")
+        }
+        guard served.result != nil else {
+            throw APIError(.notReady, "reading the stored result of \(served.period)")
+        }
+        var w = JSONWriter(style: .compact)
+        w.beginObject()
+        w.key("status")
+        w.string("ready")
+        w.key("period")
+        w.string(served.period)
+        w.key("config_sha256")
+        w.string(await runtime.loaded.sha256)
+        w.endObject()
+        return Response.json(w.bytes)
+    }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import Logging
+import NIOCore
+import QualityConfig
+import QualityCore
+import QualityIngest
+import QualityStore
+
+/// The daemon's state: the config in force with its compiled model and puller, each source's data,
+/// the period being assessed, the result being served, and the store everything is kept in.
+///
+/// Services change it (pulls, scoring, reloads) and routes read it. Metrics are published from
+/// here whenever something they show changes, never per scrape.
+public actor Runtime {
+    public nonisolated let store: any QualityStore
+    public nonisolated let ingest: IngestState
+    public nonisolated let metrics: MetricsCache
+    public nonisolated let logger: Logger
+    nonisolated let now: @Sendable () -> Date
+    nonisolated let fetcher: any HTTPFetching
+
+    public private(set) var loaded: LoadedConfig
+    private(set) var puller: Puller
+    /// The period assessed now: `current_period`, re-evaluated on every pull and scoring run.
+    public private(set) var period: Period
+    public private(set) var served: ServedResult?
+    public private(set) var lastReloadSuccessful = true
+    /// Sources that finished a pull of `period` in this process.
+    private var attempted: Set<String> = []
+    private var restored = false
+    private var restoreWaiters: [CheckedContinuation<Void, Never>] = []
+
+    public init(
+        loaded: LoadedConfig, store: any QualityStore, fetcher: any HTTPFetching, metrics: MetricsCache,
+        now: @escaping @Sendable () -> Date, logger: Logger
+    ) throws(ConfigErrors) {
+        self.loaded = loaded
+        self.puller = try Puller(config: loaded.config, fetcher: fetcher)
+        self.store = store
+        self.fetcher = fetcher
+        self.metrics = metrics
+        self.now = now
+        self.logger = logger
+        self.ingest = IngestState(sources: loaded.config.sources)
+        self.period = loaded.config.currentPeriod(at: now())
+        metrics.operational.configure(sources: loaded.config.sources.map(\.id))
+    }
+
+    public var config: Config { loaded.config }
+
+    /// Ready once a config is loaded and a parsed result is served (its metrics are rendered).
+    public var isReady: Bool { served?.result != nil }
+
+    // MARK: Start
+
+    /// Reads what the store holds for a fast start: the result to serve (its bytes; parsing comes in
+    /// `restore`) and each source's last state for the metrics. Then publishes the first body.
+    public func loadStored() async throws(StoreError) {
+        if let stored = try await Self.storedResult(store, period: period.description) {
+            served = ServedResult(
+                period: stored.run.period, json: ByteBuffer(bytes: stored.json), run: stored.run, result: nil)
+            metrics.operational.restoreLastScoring(at: stored.run.finishedAt.timeIntervalSince1970)
+        }
+        let successes = try await store.lastPulls(successfulOnly: true)
+        let latest = Dictionary(
+            try await store.lastPulls(successfulOnly: false).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
+        for success in successes {
+            metrics.operational.restore(
+                source: success.source, up: latest[success.source]?.status == .success,
+                lastSuccess: success.finishedAt.timeIntervalSince1970, records: success.records)
+        }
+        metrics.publish()
+    }
+
+    /// The newest successful run of `period`, or else the newest successful run of any period: on
+    /// the first day of a new period the dashboards keep showing the last one until it is scored.
+    static func storedResult(_ store: any QualityStore, period: String) async throws(StoreError) -> StoredResult? {
+        if let current = try await store.latestSuccessfulRun(period: period) { return current }
+        let recent = try await store.runs(period: nil, limit: 50, offset: 0)
+        guard let newest = recent.first(where: { $0.status == .success && $0.resultSize > 0 }) else { return nil }
+        return try await store.latestSuccessfulRun(period: newest.period)
+    }
+
+    /// Parses the stored result and renders its metrics, then gives each source the data it had
+    /// before the restart (from the stored snapshot). Pull outcomes wait until this is done.
+    /// The parsing runs outside the actor, so the API keeps serving the stored bytes meanwhile.
+    public nonisolated func restore() async {
+        if let served = await served, served.result == nil {
+            do {
+                let started = ContinuousClock.now
+                let result = try AssessmentResult.parse(json: Array(buffer: served.json))
+                let config = await config
+                let domain = renderDomain(result, config: config)
+                await installParsed(result, period: served.period)
+                metrics.publish(domain: domain)
+                let took = Self.format(ContinuousClock.now - started)
+                logger.info(
+                    "serving the stored result of \(served.period) (run \(served.run?.id ?? 0), \(served.json.readableBytes) bytes, parsed and rendered in \(took))"
+                )
+            } catch {
+                logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
+            }
+        }
+        do {
+            let (config, period) = await (config, period.description)
+            let snapshot = try await store.latestSnapshot(period: period).map { try $0.snapshot() }
+            let seeds = IngestSeed.outcomes(
+                config: config, period: period, snapshot: snapshot,
+                lastSuccessful: try await store.lastPulls(successfulOnly: true),
+                lastPulls: try await store.lastPulls(successfulOnly: false))
+            await ingest.record(seeds)
+        } catch {
+            logger.warning("sources start without their stored data: \(error)")
+        }
+        await openRestoreGate()
+    }
+
+    private func installParsed(_ result: AssessmentResult, period: String) {
+        // A run of this process may have been installed meanwhile; it wins.
+        guard served?.result == nil, served?.period == period else { return }
+        served?.result = result
+    }
+
+    private func openRestoreGate() {
+        restored = true
+        for waiter in restoreWaiters { waiter.resume() }
+        restoreWaiters = []
+    }
+
+    private func waitRestored() async {
+        if restored { return }
+        await withCheckedContinuation { restoreWaiters.append($0) }
+    }
+
+    // MARK: Pulls
+
+    /// The period assessed now, by the clock.
+    func currentPeriod() -> Period {
+        refreshPeriod()
+        return period
+    }
+
+    /// The puller in force and the period to pull.
+    func pullTarget() -> (Puller, Period) {
+        refreshPeriod()
+        return (puller, period)
+    }
+
+    /// Records a pull everywhere: ingest state, metrics, store, log. True when it brought new data.
+    nonisolated func record(_ outcome: SourcePullOutcome) async -> Bool {
+        await waitRestored()
+        await markPulled(outcome)
+        await ingest.record(outcome)
+        metrics.operational.record(outcome)
+        metrics.publish()
+        Self.log(outcome, to: logger)
+        do {
+            _ = try await store.recordPull(PullRecord(outcome))
+        } catch {
+            logger.error("pull of \(outcome.sourceID) not stored: \(error)")
+        }
+        return outcome.succeeded
+    }
+
+    private func markPulled(_ outcome: SourcePullOutcome) {
+        refreshPeriod()
+        if outcome.period == period.description { attempted.insert(outcome.sourceID) }
+    }
+
+    private static func log(_ o: SourcePullOutcome, to logger: Logger) {
+        let rejected = o.rejected.isEmpty ? "none" : o.rejectedSummary
+        let line =
+            "pull \(o.sourceID) \(o.period): \(o.result.rawValue), \(o.accepted) records, rejected \(rejected), "
+            + "\(String(format: "%.3f", o.duration)) s, \(o.bytes) bytes" + (o.error.map { ": \($0)" } ?? "")
+        if o.succeeded { logger.info("\(line)") } else { logger.warning("\(line)") }
+    }
+
+    // MARK: Scoring
+
+    /// What a scoring run needs, or nil while there is nothing to score yet: every source must have
+    /// data for the period or have finished a pull of it, so that a restart does not score a
+    /// snapshot of whichever source answered first; and at least one must have data.
+    func scoringInput() async -> ScoringInput? {
+        refreshPeriod()
+        let p = period.description
+        var anyData = false
+        for id in await ingest.sourceIDs {
+            let hasData = await ingest.data(source: id)?.period == p
+            anyData = anyData || hasData
+            if !hasData && !attempted.contains(id) { return nil }
+        }
+        guard anyData else { return nil }
+        return ScoringInput(loaded: loaded, period: p, sources: await ingest.statuses(now: now()))
+    }
+
+    /// Serves a new result and its metrics.
+    nonisolated func install(_ result: ServedResult, domain: [UInt8]) async {
+        await setServed(result)
+        metrics.publish(domain: domain)
+    }
+
+    private func setServed(_ result: ServedResult) {
+        served = result
+    }
+
+    nonisolated func renderDomain(_ result: AssessmentResult, config: Config) -> [UInt8] {
+        DomainExposition.render(config: config, result: result, enterpriseSeries: config.metrics.enterpriseSeries)
+    }
+
+    // MARK: Reload
+
+    /// Puts a newly loaded config in force; throws (changing nothing) when its sources cannot be planned.
+    func apply(_ next: LoadedConfig) async throws(ConfigErrors) -> [SourceConfig] {
+        let nextPuller = try Puller(config: next.config, fetcher: fetcher)
+        for (what, old, new) in [
+            ("server.listen", loaded.config.server.listen, next.config.server.listen),
+            ("storage.sqlite", loaded.config.storage.sqlite ?? "", next.config.storage.sqlite ?? ""),
+        ] where old != new {
+            logger.warning("\(next.path): \(what) changed from \(old) to \(new); it takes effect after a restart")
+        }
+        loaded = next
+        puller = nextPuller
+        await ingest.configure(sources: next.config.sources)
+        metrics.operational.configure(sources: next.config.sources.map(\.id))
+        setReloadSuccessful(true)
+        refreshPeriod()
+        let domain = served?.result.map { renderDomain($0, config: next.config) }
+        metrics.publish(domain: domain)
+        return next.config.sources
+    }
+
+    func setReloadSuccessful(_ ok: Bool) {
+        lastReloadSuccessful = ok
+        metrics.operational.setReloadSuccessful(ok)
+        metrics.publish()
+    }
+
+    // MARK: Period
+
+    private func refreshPeriod() {
+        let current = loaded.config.currentPeriod(at: now())
+        guard current != period else { return }
+        logger.notice("the current period is now \(current) (was \(period))")
+        period = current
+        attempted = []
+    }
+
+    static func format(_ d: Duration) -> String {
+        let (seconds, attoseconds) = d.components
+        return String(format: "%.3f s", Double(seconds) + Double(attoseconds) / 1e18)
+    }
+}
+
+/// A snapshot of what one scoring run works with, taken when it starts.
+struct ScoringInput: Sendable {
+    var loaded: LoadedConfig
+    var period: String
+    var sources: [SourceStatus]
+}

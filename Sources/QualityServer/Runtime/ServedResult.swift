@@ -1,0 +1,24 @@
+import NIOCore
+import QualityCore
+import QualityStore
+
+/// The result the daemon serves: its JSON exactly as stored and, once parsed, its value.
+///
+/// After a restart the stored bytes are served by the API at once; the value (which the metrics and
+/// readiness need) follows when parsing is done, which takes a while at national scale.
+public struct ServedResult: Sendable {
+    public var period: String
+    /// The compact result JSON (`AssessmentResult.json(style: .compact)`), as stored with its run.
+    public var json: ByteBuffer
+    /// The run that produced it; nil only for results installed by tests.
+    public var run: ScoringRun?
+    /// Nil until the stored bytes are parsed.
+    public var result: AssessmentResult?
+
+    public init(period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?) {
+        self.period = period
+        self.json = json
+        self.run = run
+        self.result = result
+    }
+}

@@ -1,0 +1,17 @@
+import AsyncHTTPClient
+import ServiceLifecycle
+
+/// Owns the HTTP client the sources are pulled with: shuts it down once the services before it
+/// (the pulls) have stopped.
+public struct HTTPClientService: Service {
+    let client: HTTPClient
+
+    public init(client: HTTPClient) {
+        self.client = client
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        try await client.shutdown()
+    }
+}

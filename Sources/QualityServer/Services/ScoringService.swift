@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NIOCore
+import QualityConfig
+import QualityCore
+import QualityIngest
+import QualityStore
+import ServiceLifecycle
+
+/// Scores the current period when new data or a new config arrives.
+///
+/// Triggers are coalesced (a burst of pulls gives one run) and runs never overlap: one loop takes
+/// them in turn. Before the first trigger it restores the stored result, so the order of installs
+/// is the order of this loop. A failed run is stored and counted; the previous result stays served.
+public struct ScoringService: Service {
+    let runtime: Runtime
+    let triggers: CoalescingChannel<Void>
+
+    public init(runtime: Runtime, triggers: CoalescingChannel<Void>) {
+        self.runtime = runtime
+        self.triggers = triggers
+    }
+
+    public func run() async {
+        await runtime.restore()
+        for await _ in triggers.stream.cancelOnGracefulShutdown() {
+            await score()
+        }
+    }
+
+    /// One run, if there is something to score; returns whether a result was installed.
+    @discardableResult
+    public func score() async -> Bool {
+        guard let input = await runtime.scoringInput() else {
+            runtime.logger.debug("scoring waits for every source's first pull")
+            return false
+        }
+        let store = runtime.store
+        let started = runtime.now()
+        let clock = ContinuousClock.now
+        var snapshotSHA256: String?
+        do {
+            let parts = await runtime.ingest.goodData(period: input.period)
+            let snapshot = SnapshotBuilder.build(
+                period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
+            let info = try await store.saveSnapshot(snapshot, createdAt: started)
+            snapshotSHA256 = info.sha256
+            let result = input.loaded.model.assess(
+                snapshot, configSHA256: input.loaded.sha256, sources: input.sources)
+            let json = result.json(style: .compact)
+            let duration = Self.seconds(ContinuousClock.now - clock)
+            let run = try await store.recordRun(
+                ScoringRun(
+                    period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
+                    startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .success),
+                resultJSON: json)
+            let domain = runtime.renderDomain(result, config: input.loaded.config)
+            runtime.metrics.operational.recordScoring(
+                success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
+            await runtime.install(
+                ServedResult(period: input.period, json: ByteBuffer(bytes: json), run: run, result: result),
+                domain: domain)
+            runtime.logger.info("\(Self.summary(result, run: run))")
+            return true
+        } catch {
+            let duration = Self.seconds(ContinuousClock.now - clock)
+            runtime.metrics.operational.recordScoring(
+                success: false, duration: duration, finishedAt: runtime.now().timeIntervalSince1970)
+            runtime.metrics.publish()
+            runtime.logger.error("scoring \(input.period) failed, the previous result stays served: \(error)")
+            let failed = ScoringRun(
+                period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: snapshotSHA256,
+                startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .failure,
+                error: "\(error)")
+            do {
+                _ = try await store.recordRun(failed, resultJSON: nil)
+            } catch {
+                runtime.logger.error("the failed run of \(input.period) was not stored either: \(error)")
+            }
+            return false
+        }
+    }
+
+    static func summary(_ result: AssessmentResult, run: ScoringRun) -> String {
+        let scored = result.districts.filter { $0.total != nil }
+        let leader = scored.min { ($0.rank ?? .max) < ($1.rank ?? .max) }
+        let lead = leader.map { "first \($0.name) \(String(format: "%.2f", $0.total ?? 0))" } ?? "no district scored"
+        return "scored \(result.period): \(scored.count) of \(result.districts.count) districts, \(lead), "
+            + "granted \(Money.format(fen: result.subsidies.grantedFen)) yuan, "
+            + "\(String(format: "%.3f", run.durationSeconds)) s (run \(run.id ?? 0))"
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        let (s, atto) = d.components
+        return Double(s) + Double(atto) / 1e18
+    }
+}

@@ -1,0 +1,172 @@
+import BureauSim
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import QualityCore
+import QualityStore
+import Testing
+
+@testable import QualityServer
+
+/// The daemon against a live bureau-sim: pulls, scores, serves.
+@Suite struct DaemonTests {
+    static let domainFamilies = [
+        "quality_assessment_period_info", "quality_district_info", "quality_district_score", "quality_district_rank",
+        "quality_district_grade", "quality_district_vetoed", "quality_district_incomplete",
+        "quality_district_dimension_score", "quality_district_indicator_value",
+        "quality_district_indicator_score_ratio", "quality_district_enterprises", "quality_subsidy_requested_yuan",
+        "quality_subsidy_granted_yuan", "quality_subsidy_enterprises", "quality_subsidy_budget_yuan",
+        "quality_subsidy_program_budget_yuan",
+    ]
+    static let operationalFamilies = [
+        "qualityd_source_up", "qualityd_source_last_success_timestamp_seconds",
+        "qualityd_source_pull_duration_seconds", "qualityd_source_pulls_total", "qualityd_source_records",
+        "qualityd_source_records_rejected_total", "qualityd_scoring_runs_total", "qualityd_scoring_duration_seconds",
+        "qualityd_last_scoring_timestamp_seconds", "qualityd_config_last_reload_successful", "qualityd_exports_total",
+        "qualityd_build_info",
+    ]
+
+    @Test func pullsScoresAndServes() async throws {
+        let world = try TestWorld()
+        try await SimServer.withServer(try TestWorld.simulator()) { port in
+            try world.writeConfig(port: port)
+            try await withLiveDaemon(world) { daemon, client in
+                try await waitReady(daemon)
+                #expect(try await client.get("/readyz").status == .ok)
+                #expect(try await client.get("/healthz").status == .ok)
+
+                let scores = try JSONParser.parse(Array(buffer: try await client.get("/api/v1/scores").body))
+                let districts = scores.value(atPath: "districts")?.arrayValue ?? []
+                #expect(districts.count == 10)
+                let period = try #require(scores.value(atPath: "period")?.stringValue)
+
+                let body = try await client.text("/metrics")
+                let families = body.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map {
+                    String($0.split(separator: " ")[2])
+                }
+                #expect(families == Self.domainFamilies + Self.operationalFamilies)
+                #expect(body.split(separator: "\n").filter { $0.hasPrefix("# HELP ") }.count == families.count)
+                if let report = try promtoolCheckMetrics(body) {
+                    #expect(report.status == 0 && report.output.isEmpty, "\(report.output)")
+                }
+
+                let metrics = samples(body)
+                #expect(metrics[#"quality_assessment_period_info{period="\#(period)"}"#] == 1)
+                #expect(metrics.keys.filter { $0.hasPrefix("quality_district_info{") }.count == 10)
+                for source in await daemon.runtime.config.sources {
+                    #expect(metrics[#"qualityd_source_up{source="\#(source.id)"}"#] == 1, "\(source.id)")
+                    #expect(metrics[#"qualityd_source_pulls_total{source="\#(source.id)",result="success"}"#] == 1)
+                    #expect(metrics[#"qualityd_source_pulls_total{source="\#(source.id)",result="timeout"}"#] == 0)
+                }
+                #expect(metrics[#"qualityd_scoring_runs_total{result="failure"}"#] == 0)
+                #expect(metrics[#"qualityd_exports_total{format="xlsx"}"#] == 0)
+                #expect(metrics["qualityd_config_last_reload_successful"] == 1)
+                #expect(metrics[#"qualityd_build_info{version="\#(BuildInfo.version)"}"#] == 1)
+
+                // The registry records equal what the last successful pull accepted.
+                let sources = try JSONParser.parse(Array(buffer: try await client.get("/api/v1/sources").body))
+                let list = sources.value(atPath: "sources")?.arrayValue ?? []
+                #expect(list.count == 13)
+                for entry in list {
+                    let id = entry.value(atPath: "id")?.stringValue ?? ""
+                    let records = entry.value(atPath: "last_pull.records")?.numberValue
+                    #expect(entry.value(atPath: "up") == .bool(true))
+                    #expect(entry.value(atPath: "stale") == .bool(false))
+                    #expect(records == metrics[#"qualityd_source_records{source="\#(id)"}"#])
+                }
+
+                let runs = try JSONParser.parse(Array(buffer: try await client.get("/api/v1/runs").body))
+                #expect(runs.value(atPath: "runs")?.arrayValue?.first?.value(atPath: "status") == .string("success"))
+
+                let unknown = try await client.get("/api/v1/scores?period=1999")
+                #expect(unknown.status == .notFound)
+                #expect(String(buffer: unknown.body).hasPrefix(#"{"error":{"code":"not_found","message":"#))
+                #expect(try await client.get("/api/v1/scores?period=2025Q9").status == .badRequest)
+            }
+        }
+    }
+
+    @Test func metricsAreRenderedOnChangeNotPerScrapeAndGzipped() async throws {
+        let world = try TestWorld()
+        try await SimServer.withServer(try TestWorld.simulator()) { port in
+            try world.writeConfig(port: port)
+            try await withLiveDaemon(world) { daemon, client in
+                try await waitReady(daemon)
+                // Every source pulled and the result of that scoring installed: nothing moves after this.
+                try await eventually("all pulls recorded") {
+                    let m = try await client.metrics(prefix: "qualityd_source_up")
+                    return m.count == 13 && m.values.allSatisfy { $0 == 1 }
+                }
+                let renders = daemon.metrics.renderCount
+                let first = try await client.get("/metrics")
+                let second = try await client.get("/metrics")
+                #expect(first.body == second.body)
+                #expect(daemon.metrics.renderCount == renders)
+                #expect(first.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+                #expect(first.headers[.contentEncoding] == nil)
+
+                let zipped = try await client.get("/metrics", headers: [.acceptEncoding: "gzip, deflate"])
+                #expect(zipped.headers[.contentEncoding] == "gzip")
+                #expect(try Gzip.decompress(Array(buffer: zipped.body)) == Array(buffer: first.body))
+                #expect(zipped.body.readableBytes < first.body.readableBytes / 3)
+                #expect(daemon.metrics.renderCount == renders)
+
+                // A reload is a change: one more rendering.
+                await daemon.reloader.reload(who: "test")
+                #expect(daemon.metrics.renderCount > renders)
+            }
+        }
+    }
+
+    @Test func reloadGoodAndBadConfigs() async throws {
+        let world = try TestWorld()
+        try await SimServer.withServer(try TestWorld.simulator()) { port in
+            try world.writeConfig(port: port)
+            let good = try String(contentsOfFile: world.configPath, encoding: .utf8)
+            try await withLiveDaemon(world) { daemon, client in
+                try await waitReady(daemon)
+                let scores = try await client.get("/api/v1/scores").body
+                let before = try await client.metrics(prefix: "quality_district_score")
+                #expect(before.count == 10)
+
+                // Through POST /-/reload (the test client connects over loopback).
+                let reloaded = try await client.execute(uri: "/-/reload", method: .post)
+                #expect(reloaded.status == .ok)
+                #expect(try await client.metrics()["qualityd_config_last_reload_successful"] == 1)
+
+                try world.write(good.replacingOccurrences(of: "timezone:", with: "time_zone:"))
+                let refused = try await client.execute(uri: "/-/reload", method: .post)
+                #expect(refused.status == .unprocessableContent)
+                let error = try JSONParser.parse(Array(buffer: refused.body))
+                #expect(error.value(atPath: "error.code") == .string("config_invalid"))
+                let details = error.value(atPath: "error.details")?.arrayValue ?? []
+                #expect(details.contains { $0.stringValue?.contains("time_zone") == true })
+                #expect(try await client.metrics()["qualityd_config_last_reload_successful"] == 0)
+                #expect(try await client.get("/api/v1/scores").body == scores)
+                #expect(try await client.metrics(prefix: "quality_district_score") == before)
+                #expect(try await client.get("/readyz").status == .ok)
+
+                // Through the function SIGHUP calls.
+                try world.write(good)
+                guard case .reloaded = await daemon.reloader.reload(who: "SIGHUP") else {
+                    Issue.record("the good config was refused")
+                    return
+                }
+                #expect(try await client.metrics()["qualityd_config_last_reload_successful"] == 1)
+                try world.write("version: 1\nno_such_key: [\n")
+                guard case .refused = await daemon.reloader.reload(who: "SIGHUP") else {
+                    Issue.record("the broken config was accepted")
+                    return
+                }
+                #expect(try await client.metrics()["qualityd_config_last_reload_successful"] == 0)
+                #expect(try await client.metrics(prefix: "quality_district_score") == before)
+
+                let audit = try await daemon.runtime.store.auditLog(limit: 10, offset: 0)
+                #expect(audit.filter { $0.action == .reload }.count == 4)
+                #expect(audit.first?.who == "SIGHUP")
+                #expect(audit.first?.detail?.hasPrefix("refused") == true)
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import QualityCore
+import QualityStore
+import Synchronization
+
+/// The SQLite store, except that saving snapshots fails while `failSnapshots(true)`: a disk that
+/// fills up under a running daemon.
+final class FailingStore: QualityStore {
+    let base: SQLiteStore
+    private let failing = Mutex(false)
+
+    init(path: String) throws {
+        base = try SQLiteStore(path: path)
+    }
+
+    func failSnapshots(_ fail: Bool) { failing.withLock { $0 = fail } }
+
+    func saveSnapshot(period: String, json: [UInt8], sha256: String, createdAt: Date) async throws(StoreError)
+        -> SnapshotInfo
+    {
+        if failing.withLock({ $0 }) {
+            throw .database(path: base.path, code: 13, message: "database or disk is full", sql: nil)
+        }
+        return try await base.saveSnapshot(period: period, json: json, sha256: sha256, createdAt: createdAt)
+    }
+
+    func recordPull(_ pull: PullRecord) async throws(StoreError) -> PullRecord { try await base.recordPull(pull) }
+    func recentPulls(source: String?, limit: Int) async throws(StoreError) -> [PullRecord] {
+        try await base.recentPulls(source: source, limit: limit)
+    }
+    func lastPulls(successfulOnly: Bool) async throws(StoreError) -> [PullRecord] {
+        try await base.lastPulls(successfulOnly: successfulOnly)
+    }
+    func lastSuccessfulPull(source: String) async throws(StoreError) -> PullRecord? {
+        try await base.lastSuccessfulPull(source: source)
+    }
+    func latestSnapshot(period: String) async throws(StoreError) -> StoredSnapshot? {
+        try await base.latestSnapshot(period: period)
+    }
+    func snapshotPeriods() async throws(StoreError) -> [String] { try await base.snapshotPeriods() }
+    func recordRun(_ run: ScoringRun, resultJSON: [UInt8]?) async throws(StoreError) -> ScoringRun {
+        try await base.recordRun(run, resultJSON: resultJSON)
+    }
+    func latestSuccessfulRun(period: String) async throws(StoreError) -> StoredResult? {
+        try await base.latestSuccessfulRun(period: period)
+    }
+    func runs(period: String?, limit: Int, offset: Int) async throws(StoreError) -> [ScoringRun] {
+        try await base.runs(period: period, limit: limit, offset: offset)
+    }
+    func publishList(
+        period: String, resultJSON: [UInt8], noticeStart: Date, noticeEnd: Date, by: String, at: Date
+    ) async throws(StoreError) -> SubsidyList {
+        try await base.publishList(
+            period: period, resultJSON: resultJSON, noticeStart: noticeStart, noticeEnd: noticeEnd, by: by, at: at)
+    }
+    func confirmList(period: String, by: String, at: Date) async throws(StoreError) -> SubsidyList {
+        try await base.confirmList(period: period, by: by, at: at)
+    }
+    func revokeList(period: String, by: String, reason: String, at: Date) async throws(StoreError) -> SubsidyList {
+        try await base.revokeList(period: period, by: by, reason: reason, at: at)
+    }
+    func currentList(period: String) async throws(StoreError) -> FrozenList? {
+        try await base.currentList(period: period)
+    }
+    func listHistory(period: String) async throws(StoreError) -> [SubsidyList] {
+        try await base.listHistory(period: period)
+    }
+    func payouts() async throws(StoreError) -> [Payout] { try await base.payouts() }
+    func appendAudit(_ entry: AuditEntry) async throws(StoreError) -> AuditEntry { try await base.appendAudit(entry) }
+    func auditLog(limit: Int, offset: Int) async throws(StoreError) -> [AuditEntry] {
+        try await base.auditLog(limit: limit, offset: offset)
+    }
+    func backup(to path: String) async throws(StoreError) { try await base.backup(to: path) }
+}

@@ -1,0 +1,40 @@
+import BureauSim
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import QualityIngest
+import Testing
+
+@testable import QualityServer
+
+/// Runs a daemon built from `world` on a live socket for the duration of `body`, then shuts it down
+/// gracefully (as SIGTERM would).
+func withLiveDaemon<T: Sendable>(
+    _ world: TestWorld, fetcher: (any HTTPFetching)? = nil,
+    _ body: @escaping @Sendable (Daemon, any TestClientProtocol) async throws -> T
+) async throws -> T {
+    let daemon = try await buildDaemon(world.options(fetcher: fetcher))
+    return try await daemon.application.test(.live) { client in try await body(daemon, client) }
+}
+
+/// Waits until the daemon serves a result of this process or the store, parsed and rendered.
+func waitReady(_ daemon: Daemon) async throws {
+    try await eventually("a served result") { await daemon.runtime.isReady }
+}
+
+extension TestClientProtocol {
+    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+        try await execute(uri: uri, method: .get, headers: headers)
+    }
+
+    func text(_ uri: String) async throws -> String {
+        String(buffer: try await get(uri).body)
+    }
+
+    /// The `/metrics` samples, by series.
+    func metrics(prefix: String = "") async throws -> [String: Double] {
+        samples(try await text("/metrics"), prefix: prefix)
+    }
+}

@@ -1,0 +1,93 @@
+import BureauSim
+import Foundation
+import Logging
+import QualityCore
+import QualityIngest
+import Synchronization
+import Testing
+
+@testable import QualityServer
+
+/// A temporary directory with a qualityd config for a simulated world, served by live bureau-sims;
+/// removed when the test lets go of it.
+final class TestWorld: Sendable {
+    static let world = World(seed: 7, districts: 10, enterprises: 400)
+
+    let directory: URL
+    var configPath: String { directory.appendingPathComponent("config.yaml").path }
+    var sqlitePath: String { directory.appendingPathComponent("qualityd.sqlite").path }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "qualityd-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// Writes the demo config for the world with its sources on `port`, pulled once an hour with no
+    /// retries; `overrides` maps a source id to another bureau port.
+    func writeConfig(port: Int, overrides: [String: Int] = [:]) throws {
+        var yaml = DemoConfig(world: Self.world, listen: ListenAddress(host: "127.0.0.1", port: port)).yaml
+        yaml = yaml.replacingOccurrences(of: #"interval: \S+"#, with: "interval: 1h", options: .regularExpression)
+        yaml = yaml.replacingOccurrences(of: #"retries: \d+"#, with: "retries: 0", options: .regularExpression)
+        for (source, other) in overrides {
+            // The url line follows the source's id line.
+            let pattern = #"(id: \#(source)\n(?:.*\n)*?\s*url: "[^"]*?)127\.0\.0\.1:\#(port)"#
+            yaml = yaml.replacingOccurrences(
+                of: pattern, with: "$1127.0.0.1:\(other)", options: .regularExpression)
+        }
+        try write(yaml)
+    }
+
+    func write(_ text: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: configPath))
+    }
+
+    func options(fetcher: (any HTTPFetching)? = nil) -> ServerOptions {
+        var logger = Logger(label: "qualityd-test")
+        logger.logLevel = ProcessInfo.processInfo.environment["QUALITYD_TEST_LOG"] == "1" ? .info : .critical
+        return ServerOptions(
+            configPath: configPath, environment: [:], listen: ("127.0.0.1", 0), sqlitePath: sqlitePath,
+            fetcher: fetcher, pullJitter: 0, logger: logger)
+    }
+
+    static func simulator(faults: String = "") throws -> Simulator {
+        Simulator(world: world, faults: try FaultPlan(parsing: faults))
+    }
+}
+
+/// Waits for a condition that the daemon reaches by itself (a pull, a scoring run), polling; fails
+/// the test after `seconds`. Not a timing assertion: the limit only bounds a hang.
+func eventually(
+    _ what: String, seconds: Double = 60, sourceLocation: Testing.SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+    Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
+    throw CancellationError()
+}
+
+/// The sample values of an exposition by series (`name{labels}`), comments left out.
+func samples(_ text: String, prefix: String = "") -> [String: Double] {
+    var result: [String: Double] = [:]
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") && line.hasPrefix(prefix) {
+        guard let space = line.lastIndex(of: " ") else { continue }
+        result[String(line[..<space])] = Double(line[line.index(after: space)...])
+    }
+    return result
+}
+
+/// A fetcher whose requests never finish (until cancelled): a daemon that cannot pull anything.
+struct StalledFetcher: HTTPFetching {
+    func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchedBody {
+        try? await Task.sleep(for: .seconds(3600))
+        throw FetchError(.timeout, "stalled")
+    }
+}
