@@ -53,6 +53,11 @@ public struct SubsidyExport: Sendable {
         self.init(list: SubsidyList(config: config, result: result, language: language))
     }
 
+    /// The export of a frozen list: names and basis as they were when it was published.
+    public init(names: ListNames, result: AssessmentResult, language: Language = .zh) {
+        self.init(list: SubsidyList(names: names, result: result, language: language))
+    }
+
     /// Column widths in Excel character units, in column order.
     static let columnWidths: [Double] = [6, 22, 36, 12, 36, 40, 16, 16, 28]
     /// Columns holding amounts: numbers, never neutralized.

@@ -40,21 +40,26 @@ public struct SubsidyList: Sendable {
     public let grantedFen: Int64
 
     public init(config: Config, result: AssessmentResult, language: Language = .zh) {
+        self.init(names: ListNames(config: config), result: result, language: language)
+    }
+
+    /// The list with names taken from `names` (frozen with a published list) instead of a config.
+    public init(names: ListNames, result: AssessmentResult, language: Language = .zh) {
         self.language = language
         let labels = ExportLabels(language)
         self.labels = labels
         period = result.period
         configSHA256 = result.configSHA256
         snapshotSHA256 = result.snapshotSHA256
-        let districts = Dictionary(config.districts.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let programs = Dictionary(config.subsidies.programs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let allocation = config.subsidies.allocation
+        let districts = ListNames.lookup(names.districts)
+        let programs = ListNames.lookup(names.programs)
+        let allocation = names.allocation
         rows = result.subsidies.awards.enumerated().map { index, award in
             let program = programs[award.program]
             let notes = award.notes.names
             return Row(
                 number: index + 1, uscc: award.uscc, name: award.name, district: award.district,
-                districtName: districts[award.district]?.text(language) ?? award.district,
+                districtName: districts[award.district]?.name.text(language) ?? award.district,
                 program: award.program, programName: program?.name.text(language) ?? award.program,
                 basis: program?.basis ?? "", requestedFen: award.requestedFen, grantedFen: award.grantedFen,
                 notes: notes, notesText: labels.notes(notes, allocation: allocation)

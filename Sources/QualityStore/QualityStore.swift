@@ -52,8 +52,13 @@ public protocol QualityStore: Sendable {
     /// Freezes `resultJSON` (a result of `period`) for public notice from `noticeStart` to `noticeEnd`.
     /// A published, unconfirmed list of the period is superseded; a confirmed one refuses
     /// (`alreadyConfirmed`) until revoked. Audited as `publish`.
+    ///
+    /// `labelsJSON` is frozen with it, opaque to the store: what rendering the list needs besides the
+    /// result (the names and policy basis of programs and districts, from the config of the day), so
+    /// that a confirmed list exports byte for byte as confirmed after the config changes.
     func publishList(
-        period: String, resultJSON: [UInt8], noticeStart: Date, noticeEnd: Date, by: String, at: Date
+        period: String, resultJSON: [UInt8], labelsJSON: [UInt8]?, noticeStart: Date, noticeEnd: Date, by: String,
+        at: Date
     ) async throws(StoreError) -> SubsidyList
 
     /// Confirms the period's published list and records its payouts: the awards granted more than 0 fen,
@@ -103,11 +108,21 @@ extension QualityStore {
 
     /// Publishes a result's subsidy list, frozen as compact JSON.
     public func publishList(
-        _ result: AssessmentResult, noticeStart: Date, noticeEnd: Date, by: String, at: Date
+        _ result: AssessmentResult, labelsJSON: [UInt8]? = nil, noticeStart: Date, noticeEnd: Date, by: String,
+        at: Date
     ) async throws(StoreError) -> SubsidyList {
         try await publishList(
-            period: result.period, resultJSON: result.json(style: .compact), noticeStart: noticeStart,
-            noticeEnd: noticeEnd, by: by, at: at)
+            period: result.period, resultJSON: result.json(style: .compact), labelsJSON: labelsJSON,
+            noticeStart: noticeStart, noticeEnd: noticeEnd, by: by, at: at)
+    }
+
+    /// Publishes `resultJSON` without labels.
+    public func publishList(
+        period: String, resultJSON: [UInt8], noticeStart: Date, noticeEnd: Date, by: String, at: Date
+    ) async throws(StoreError) -> SubsidyList {
+        try await publishList(
+            period: period, resultJSON: resultJSON, labelsJSON: nil, noticeStart: noticeStart, noticeEnd: noticeEnd,
+            by: by, at: at)
     }
 
     /// The newest successful run of the period before `period` (same kind: 2024 for 2025, 2025Q2 for

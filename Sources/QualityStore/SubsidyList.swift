@@ -66,10 +66,13 @@ public struct SubsidyList: Sendable, Equatable {
 public struct FrozenList: Sendable, Equatable {
     public var list: SubsidyList
     public var json: [UInt8]
+    /// The labels frozen with it (see `QualityStore.publishList`); nil for a list published without.
+    public var labelsJSON: [UInt8]?
 
-    public init(list: SubsidyList, json: [UInt8]) {
+    public init(list: SubsidyList, json: [UInt8], labelsJSON: [UInt8]? = nil) {
         self.list = list
         self.json = json
+        self.labelsJSON = labelsJSON
     }
 
     /// The frozen result decoded from its JSON.

@@ -166,4 +166,25 @@ import Testing
             #expect(message == "the subsidy list of 2025 was already confirmed by finance-wang at 2025-03-01T00:00:00Z")
         }
     }
+
+    @Test func labelsAreFrozenWithTheList() async throws {
+        try await F.withTemporaryDirectory { dir in
+            let path = dir.appendingPathComponent("q.sqlite").path
+            let store = try SQLiteStore(path: path)
+            let labels = Array(#"{"programs":[{"id":"lab_cnas","zh":"实验室奖励"}]}"#.utf8)
+            _ = try await store.publishList(
+                F.result(), labelsJSON: labels, noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li",
+                at: F.time(2))
+            _ = try await store.confirmList(period: "2025", by: "finance-wang", at: F.time(3))
+            try store.close()
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await reopened.currentList(period: "2025")?.labelsJSON == labels)
+            // Publishing without labels (an older caller) keeps none.
+            _ = try await reopened.publishList(
+                F.result(period: "2024"), noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li",
+                at: F.time(4))
+            let unlabelled = try #require(try await reopened.currentList(period: "2024"))
+            #expect(unlabelled.labelsJSON == nil)
+        }
+    }
 }

@@ -9,7 +9,8 @@ extension SQLiteStore {
         """
 
     public func publishList(
-        period: String, resultJSON: [UInt8], noticeStart: Date, noticeEnd: Date, by: String, at: Date
+        period: String, resultJSON: [UInt8], labelsJSON: [UInt8]?, noticeStart: Date, noticeEnd: Date, by: String,
+        at: Date
     ) async throws(StoreError) -> SubsidyList {
         try Self.requireName(by, argument: "by")
         guard noticeEnd >= noticeStart else {
@@ -32,12 +33,12 @@ extension SQLiteStore {
             try db.execute(
                 sql: """
                     INSERT INTO subsidy_lists (period, status, sha256, size, payout_count, granted_fen, notice_start,
-                                               notice_end, published_by, published_at, result_json)
-                    VALUES (?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               notice_end, published_by, published_at, result_json, labels_json)
+                    VALUES (?, 'published', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     period, sha256, resultJSON.count, payouts.count, granted, StoreTime.millis(noticeStart),
-                    StoreTime.millis(noticeEnd), by, StoreTime.millis(at), Data(resultJSON),
+                    StoreTime.millis(noticeEnd), by, StoreTime.millis(at), Data(resultJSON), labelsJSON.map { Data($0) },
                 ])
             let list = SubsidyList(
                 id: db.lastInsertedRowID, period: period, status: .published, sha256: sha256, size: resultJSON.count,
@@ -133,11 +134,16 @@ extension SQLiteStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT \(Self.listColumns), result_json FROM subsidy_lists
+                    SELECT \(Self.listColumns), result_json, labels_json FROM subsidy_lists
                     WHERE period = ? AND status IN ('published', 'confirmed')
                     """,
                 arguments: [period])
-            return try row.map { row in FrozenList(list: try Self.list(from: row), json: try row.bytes("result_json")) }
+            return try row.map { row in
+                let labels = try row.bytes("labels_json")
+                return FrozenList(
+                    list: try Self.list(from: row), json: try row.bytes("result_json"),
+                    labelsJSON: labels.isEmpty ? nil : labels)
+            }
         }
     }
 

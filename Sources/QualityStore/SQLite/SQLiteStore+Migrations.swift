@@ -122,6 +122,10 @@ extension SQLiteStore {
                     CREATE INDEX audit_log_by_time ON audit_log(at, id);
                     """)
         }
+        migrator.registerMigration("v2-list-labels") { db in
+            // What a frozen list needs from the config to render as it was published (names, basis).
+            try db.execute(sql: "ALTER TABLE subsidy_lists ADD COLUMN labels_json BLOB")
+        }
         return migrator
     }()
 }

@@ -48,10 +48,12 @@ final class FailingStore: QualityStore {
         try await base.runs(period: period, limit: limit, offset: offset)
     }
     func publishList(
-        period: String, resultJSON: [UInt8], noticeStart: Date, noticeEnd: Date, by: String, at: Date
+        period: String, resultJSON: [UInt8], labelsJSON: [UInt8]?, noticeStart: Date, noticeEnd: Date, by: String,
+        at: Date
     ) async throws(StoreError) -> SubsidyList {
         try await base.publishList(
-            period: period, resultJSON: resultJSON, noticeStart: noticeStart, noticeEnd: noticeEnd, by: by, at: at)
+            period: period, resultJSON: resultJSON, labelsJSON: labelsJSON, noticeStart: noticeStart,
+            noticeEnd: noticeEnd, by: by, at: at)
     }
     func confirmList(period: String, by: String, at: Date) async throws(StoreError) -> SubsidyList {
         try await base.confirmList(period: period, by: by, at: at)
