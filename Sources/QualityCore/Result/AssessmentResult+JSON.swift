@@ -110,7 +110,8 @@ extension DistrictResult {
 }
 
 extension SubsidyResult {
-    func write(into w: inout JSONWriter) {
+    /// The `subsidies` object of the result JSON (SPEC 8), for APIs that serve only this part.
+    public func write(into w: inout JSONWriter) {
         w.beginObject()
         w.key("budget_fen")
         w.integer(budgetFen)

@@ -16,6 +16,8 @@ public struct Daemon: Sendable {
     public let reloader: Reloader
     public let metrics: MetricsCache
     public let scoring: ScoringService
+    /// Browser sessions of `/login`.
+    public let sessions: SessionStore
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server stops accepting,
     /// a scoring run in progress finishes, pulls in flight are cancelled.
@@ -74,12 +76,12 @@ private func wire(
         runtime: runtime, updates: scheduleUpdates, scoring: scoringTriggers, jitter: options.pullJitter,
         periodCheck: options.periodCheck)
 
-    let router = Router(context: AppRequestContext.self)
-    HealthRoutes(runtime: runtime).register(on: router)
-    MetricsRoutes(metrics: metrics).register(on: router)
-    ScoresRoutes(runtime: runtime).register(on: router)
-    SourcesRoutes(runtime: runtime).register(on: router)
-    ReloadRoutes(reloader: reloader).register(on: router)
+    let cache = ResultCache(store: store)
+    let authenticator = Authenticator(runtime: runtime)
+    let router = AppRouter.build(
+        AppRouter.Parts(
+            runtime: runtime, reloader: reloader, metrics: metrics, authenticator: authenticator,
+            lists: ListService(runtime: runtime, cache: cache, scoring: scoringTriggers), cache: cache))
 
     let application = Application(
         router: router,
@@ -87,7 +89,9 @@ private func wire(
             address: .hostname(address.host, port: address.port), serverName: "qualityd"),
         services: services + [scoring, pulls, ReloadService(reloader: reloader)],
         logger: options.logger)
-    return Daemon(application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring)
+    return Daemon(
+        application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,
+        sessions: authenticator.sessions)
 }
 
 private func openStore(_ config: Config, path override: String?) throws -> any QualityStore {

@@ -9,8 +9,10 @@ import QualityCore
 public struct APIError: HTTPResponseError, Sendable {
     public enum Code: String, Sendable {
         case badRequest = "bad_request"
+        case unauthorized
         case forbidden
         case notFound = "not_found"
+        case conflict
         case notReady = "not_ready"
         case configInvalid = "config_invalid"
         case storeFailed = "store_failed"
@@ -31,8 +33,10 @@ public struct APIError: HTTPResponseError, Sendable {
     public var status: HTTPResponse.Status {
         switch code {
         case .badRequest: .badRequest
+        case .unauthorized: .unauthorized
         case .forbidden: .forbidden
         case .notFound: .notFound
+        case .conflict: .conflict
         case .notReady: .serviceUnavailable
         case .configInvalid: .unprocessableContent
         case .storeFailed: .serviceUnavailable
@@ -55,7 +59,9 @@ public struct APIError: HTTPResponseError, Sendable {
         }
         w.endObject()
         w.endObject()
-        return Response.json(w.bytes, status: status)
+        var response = Response.json(w.bytes, status: status)
+        if code == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="qualityd""# }
+        return response
     }
 }
 

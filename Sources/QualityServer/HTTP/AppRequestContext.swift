@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Nil when there is no socket (router tests).
     public let remoteAddress: SocketAddress?
+    /// Who sends the request; set by `IdentifyMiddleware` before routing.
+    public var access: Access = .anonymous(presented: false)
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

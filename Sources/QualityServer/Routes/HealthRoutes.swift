@@ -6,7 +6,7 @@ import QualityCore
 struct HealthRoutes {
     let runtime: Runtime
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("healthz") { _, _ in
             Response.json(Array(#"{"status":"ok"}"#.utf8))
         }

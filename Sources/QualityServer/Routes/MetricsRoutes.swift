@@ -8,7 +8,7 @@ struct MetricsRoutes {
 
     let metrics: MetricsCache
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("metrics") { request, _ in
             let body = metrics.body
             var headers: HTTPFields = [.contentType: Self.contentType, .vary: "Accept-Encoding"]

@@ -2,17 +2,14 @@ import Hummingbird
 import QualityConfig
 import QualityCore
 
-/// `POST /-/reload`: reloads the config like SIGHUP. Loopback requests only, until tokens with
-/// roles guard it (SPEC 11).
+/// `POST /-/reload`: reloads the config like SIGHUP. Admin only; while `auth.tokens` is empty,
+/// loopback connections only (SPEC 11; `RequireRole` decides).
 struct ReloadRoutes {
     let reloader: Reloader
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.post("-/reload") { _, context in
-            guard context.isLoopback else {
-                throw APIError(.forbidden, "reload is accepted from loopback connections only")
-            }
-            switch await reloader.reload(who: "http \(context.remoteAddress?.ipAddress ?? "loopback")") {
+            switch await reloader.reload(who: context.who) {
             case .reloaded(let loaded):
                 var w = JSONWriter(style: .compact)
                 w.beginObject()

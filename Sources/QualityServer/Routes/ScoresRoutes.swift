@@ -9,7 +9,7 @@ import QualityStore
 struct ScoresRoutes {
     let runtime: Runtime
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("api/v1/scores") { request, _ in
             try await scores(period: try Self.period(request))
         }

@@ -6,7 +6,7 @@ import QualityIngest
 struct SourcesRoutes {
     let runtime: Runtime
 
-    func register(on router: Router<AppRequestContext>) {
+    func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("api/v1/sources") { _, _ in
             Response.json(await body())
         }

@@ -203,6 +203,28 @@ public actor Runtime {
         served = result
     }
 
+    /// The served result with the snapshot it was computed from, reading the snapshot from the store
+    /// after a restart. Nil while nothing is served; throws when the stored snapshot is not the one
+    /// the result names (it was replaced and the run that scored the new one failed).
+    public nonisolated func servedSnapshot() async throws -> (ServedResult, AssessmentResult, Snapshot)? {
+        guard let served = await served, let result = served.result else { return nil }
+        if let snapshot = served.snapshot { return (served, result, snapshot) }
+        let stored = try await store.latestSnapshot(period: served.period)
+        guard let stored, stored.info.sha256 == result.snapshotSHA256 else {
+            throw APIError(
+                .notReady,
+                "the snapshot behind the result of \(served.period) is no longer stored; wait for the next scoring run")
+        }
+        let snapshot = try stored.snapshot()
+        await attach(snapshot, toRun: served.run?.id, period: served.period)
+        return (served, result, snapshot)
+    }
+
+    private func attach(_ snapshot: Snapshot, toRun id: Int64?, period: String) {
+        guard served?.run?.id == id, served?.period == period, served?.snapshot == nil else { return }
+        served?.snapshot = snapshot
+    }
+
     nonisolated func renderDomain(_ result: AssessmentResult, config: Config) -> [UInt8] {
         DomainExposition.render(config: config, result: result, enterpriseSeries: config.metrics.enterpriseSeries)
     }

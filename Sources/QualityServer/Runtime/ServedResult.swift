@@ -14,11 +14,17 @@ public struct ServedResult: Sendable {
     public var run: ScoringRun?
     /// Nil until the stored bytes are parsed.
     public var result: AssessmentResult?
+    /// The snapshot the result was computed from, for explaining an enterprise's subsidies; after a
+    /// restart read from the store on first use (`Runtime.servedSnapshot()`).
+    public var snapshot: Snapshot?
 
-    public init(period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?) {
+    public init(
+        period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?, snapshot: Snapshot? = nil
+    ) {
         self.period = period
         self.json = json
         self.run = run
         self.result = result
+        self.snapshot = snapshot
     }
 }

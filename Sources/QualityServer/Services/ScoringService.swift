@@ -58,7 +58,8 @@ public struct ScoringService: Service {
             runtime.metrics.operational.recordScoring(
                 success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
             await runtime.install(
-                ServedResult(period: input.period, json: ByteBuffer(bytes: json), run: run, result: result),
+                ServedResult(
+                    period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: snapshot),
                 domain: domain)
             runtime.logger.info("\(Self.summary(result, run: run))")
             return true

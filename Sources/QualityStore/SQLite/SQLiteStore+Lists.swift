@@ -38,7 +38,8 @@ extension SQLiteStore {
                     """,
                 arguments: [
                     period, sha256, resultJSON.count, payouts.count, granted, StoreTime.millis(noticeStart),
-                    StoreTime.millis(noticeEnd), by, StoreTime.millis(at), Data(resultJSON), labelsJSON.map { Data($0) },
+                    StoreTime.millis(noticeEnd), by, StoreTime.millis(at), Data(resultJSON),
+                    labelsJSON.map { Data($0) },
                 ])
             let list = SubsidyList(
                 id: db.lastInsertedRowID, period: period, status: .published, sha256: sha256, size: resultJSON.count,

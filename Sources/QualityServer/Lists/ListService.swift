@@ -1,0 +1,161 @@
+import Foundation
+import Logging
+import NIOCore
+import QualityConfig
+import QualityCore
+import QualityExport
+import QualityStore
+
+/// A period's subsidy list as finance works with it (SPEC 11, 14): a draft (the latest result, which
+/// changes with every run) until published; then the frozen list, confirmed, perhaps revoked.
+///
+/// Publishing freezes the current result of the period together with the names and policy basis of
+/// the config in force (`ListNames`); everything that shows or exports a published or confirmed list
+/// reads both from the store, so it stays exactly as published whatever the config does later.
+struct ListService: Sendable {
+    let runtime: Runtime
+    let cache: ResultCache
+    /// Asks for a scoring run: confirmed or voided payouts change the next snapshot.
+    let scoring: CoalescingChannel<Void>
+
+    /// What the pages, the API and the exports show for a period.
+    struct View: Sendable {
+        var period: String
+        var result: AssessmentResult
+        var state: ListState
+        /// The list in force, or else the newest on record (a revoked one).
+        var list: StoredSubsidyList?
+        /// True when `result` is the frozen list's, false for the current result of a draft.
+        var frozen: Bool
+        var names: ListNames
+        /// The run behind a draft's result.
+        var run: ScoringRun?
+    }
+
+    /// `?period=`, checked, or the served period.
+    func period(_ text: String?) async throws -> String {
+        if let text {
+            guard let period = Period(text) else {
+                throw APIError(.badRequest, "period \(text): expected a period such as 2025, 2025Q3 or 2025-07")
+            }
+            return period.description
+        }
+        if let served = await runtime.served { return served.period }
+        return await runtime.period.description
+    }
+
+    /// The period's latest result: the served one, or the latest stored run.
+    func current(period: String) async throws -> (result: AssessmentResult, run: ScoringRun?) {
+        if let served = await runtime.served, served.period == period {
+            guard let result = served.result else {
+                throw APIError(.notReady, "reading the stored result of \(period); try again shortly")
+            }
+            return (result, served.run)
+        }
+        let stored = try await StoreCall.run { try await runtime.store.latestSuccessfulRun(period: period) }
+        guard let stored else { throw APIError(.notFound, "no result for period \(period)") }
+        return (try Self.parse(stored), stored.run)
+    }
+
+    func view(period: String) async throws -> View {
+        let store = runtime.store
+        if let frozen = try await StoreCall.run({ try await store.currentList(period: period) }) {
+            let result = try await Self.checked { try await cache.result(of: frozen) }
+            let names: ListNames
+            if let labels = frozen.labelsJSON {
+                names = try Self.checked { try ListNames.parse(json: labels) }
+            } else {
+                names = ListNames(config: await runtime.config)
+            }
+            return View(
+                period: period, result: result, state: ListState(frozen.list), list: frozen.list, frozen: true,
+                names: names)
+        }
+        let (result, run) = try await current(period: period)
+        let last = try await StoreCall.run { try await store.listHistory(period: period).first }
+        return View(
+            period: period, result: result, state: ListState(last), list: last, frozen: false,
+            names: ListNames(config: await runtime.config), run: run)
+    }
+
+    /// Freezes the period's current result for public notice, with the names of the config in force.
+    func publish(period: String, noticeStart: Date, noticeEnd: Date, by who: String) async throws -> StoredSubsidyList {
+        let (json, sha256) = try await currentJSON(period: period)
+        let loaded = await runtime.loaded
+        guard sha256 == nil || sha256 == loaded.sha256 else {
+            throw APIError(
+                .conflict,
+                "the result of \(period) was scored with config \(sha256 ?? "?"), not the config in force "
+                    + "\(loaded.sha256); publish after it is scored again")
+        }
+        let labels = ListNames(config: loaded.config).json()
+        return try await Self.mapped { () async throws(StoreError) in
+            try await runtime.store.publishList(
+                period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
+                by: who, at: runtime.now())
+        }
+    }
+
+    /// Confirms the published list (the store records its payouts), then asks for a new scoring run.
+    func confirm(period: String, by who: String) async throws -> StoredSubsidyList {
+        let list = try await Self.mapped { () async throws(StoreError) in
+            try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
+        }
+        scoring.send()
+        return list
+    }
+
+    /// Revokes the confirmed list and voids its payouts, then asks for a new scoring run.
+    func revoke(period: String, by who: String, reason: String) async throws -> StoredSubsidyList {
+        let list = try await Self.mapped { () async throws(StoreError) in
+            try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
+        }
+        scoring.send()
+        return list
+    }
+
+    /// The period's current result JSON as stored, and the config hash it names.
+    private func currentJSON(period: String) async throws -> (json: [UInt8], configSHA256: String?) {
+        if let served = await runtime.served, served.period == period, let result = served.result {
+            return (Array(buffer: served.json), result.configSHA256)
+        }
+        let stored = try await StoreCall.run { try await runtime.store.latestSuccessfulRun(period: period) }
+        guard let stored else { throw APIError(.notFound, "no result for period \(period) to publish") }
+        return (stored.json, try Self.parse(stored).configSHA256)
+    }
+
+    private static func parse(_ stored: StoredResult) throws -> AssessmentResult {
+        try checked { try stored.result() }
+    }
+
+    /// Stored data that does not parse is the server's fault, named.
+    private static func checked<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            throw APIError(.internalError, "a stored result or list cannot be read: \(error)")
+        }
+    }
+
+    private static func checked<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw APIError(.internalError, "a stored result or list cannot be read: \(error)")
+        }
+    }
+
+    /// A list action's store errors as the client sees them.
+    static func mapped<T>(_ body: () async throws(StoreError) -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch {
+            switch error {
+            case .notPublished, .alreadyConfirmed, .notConfirmed: throw APIError(.conflict, error.description)
+            case .notFound: throw APIError(.notFound, error.description)
+            case .invalidArgument, .invalidResult: throw APIError(.badRequest, error.description)
+            default: throw APIError(.storeFailed, "the store failed: \(error)")
+            }
+        }
+    }
+}

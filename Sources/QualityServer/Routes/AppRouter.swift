@@ -1,0 +1,59 @@
+import Hummingbird
+import QualityCore
+
+/// Every route of qualityd and who may use it (SPEC 11): the one table to read.
+///
+/// | group | routes |
+/// |---|---|
+/// | anyone | `/metrics`, `/healthz`, `/readyz`, `GET/POST /login`, `POST /logout`, `/static/app.css` |
+/// | viewer | `/`, `/districts/{code}`, `/sources`, `/api/v1/scores`, `/api/v1/runs`, `/api/v1/sources`, `/api/v1/districts/{code}/explain` |
+/// | finance | `/subsidies`, `/subsidies/{period}/list`, `/subsidies/{period}/notice`, `/enterprises/{uscc}`, `/api/v1/subsidies`, `/api/v1/enterprises/{uscc}/explain`, `/export/subsidies.{csv,xlsx,json}` |
+/// | finance action | `POST /api/v1/subsidies/{period}/publish`, `POST /api/v1/subsidies/{period}/confirm` |
+/// | admin | `/api/v1/audit` |
+/// | admin action | `POST /api/v1/subsidies/{period}/revoke`, `POST /-/reload` |
+///
+/// Roles include the ones below them. While `auth.tokens` is empty every group is open, except the
+/// actions, which then take loopback connections only.
+enum AppRouter {
+    struct Parts {
+        var runtime: Runtime
+        var reloader: Reloader
+        var metrics: MetricsCache
+        var authenticator: Authenticator
+        var lists: ListService
+        var cache: ResultCache
+    }
+
+    static func build(_ p: Parts) -> Router<AppRequestContext> {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: IdentifyMiddleware(authenticator: p.authenticator))
+        router.add(middleware: ErrorMiddleware(runtime: p.runtime))
+
+        let anyone = router.group()
+        let viewer = router.group().add(middleware: RequireRole(role: .viewer))
+        let finance = router.group().add(middleware: RequireRole(role: .finance))
+        let financeActions = router.group().add(middleware: RequireRole(role: .finance, loopbackWhenOpen: true))
+        let admin = router.group().add(middleware: RequireRole(role: .admin))
+        let adminActions = router.group().add(middleware: RequireRole(role: .admin, loopbackWhenOpen: true))
+
+        let explainer = Explainer(runtime: p.runtime)
+        HealthRoutes(runtime: p.runtime).register(on: anyone)
+        MetricsRoutes(metrics: p.metrics).register(on: anyone)
+        LoginRoutes(runtime: p.runtime, authenticator: p.authenticator).register(on: anyone)
+
+        PageRoutes(runtime: p.runtime, cache: p.cache).register(viewer: viewer)
+        ScoresRoutes(runtime: p.runtime).register(on: viewer)
+        SourcesRoutes(runtime: p.runtime).register(on: viewer)
+        ExplainRoutes(runtime: p.runtime, lists: p.lists, explainer: explainer).register(
+            viewer: viewer, finance: finance)
+
+        FinancePageRoutes(runtime: p.runtime, lists: p.lists, explainer: explainer).register(finance: finance)
+        SubsidyRoutes(runtime: p.runtime, lists: p.lists).register(
+            finance: finance, financeActions: financeActions, adminActions: adminActions)
+        ExportRoutes(runtime: p.runtime, lists: p.lists).register(finance: finance)
+
+        AuditRoutes(runtime: p.runtime).register(admin: admin)
+        ReloadRoutes(reloader: p.reloader).register(on: adminActions)
+        return router
+    }
+}

@@ -1,0 +1,72 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import QualityCore
+import QualityExport
+import QualityStore
+
+/// `GET /export/subsidies.{csv,xlsx,json}[?period=&lang=]` (finance): the subsidy list as a file.
+///
+/// A published or confirmed period exports its frozen list with the names frozen with it, byte for
+/// byte the same whatever the config does later; a draft exports the current result. Every export
+/// is counted (`qualityd_exports_total{format}`) and audited (who, period, rows, SHA-256 of the
+/// file) before it is sent: an export that cannot be audited is refused.
+struct ExportRoutes {
+    let runtime: Runtime
+    let lists: ListService
+
+    func register(finance: some RouterMethods<AppRequestContext>) {
+        for format in ExportFormat.allCases {
+            finance.get("export/subsidies.\(format.fileExtension)") { request, context in
+                try await export(format, request, context)
+            }
+        }
+    }
+
+    private func export(_ format: ExportFormat, _ request: Request, _ context: AppRequestContext) async throws
+        -> Response
+    {
+        let query = request.uri.queryParameters
+        let period = try await lists.period(query.get("period"))
+        let language: Language
+        switch query.get("lang") {
+        case nil, "zh": language = .zh
+        case "en": language = .en
+        case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
+        }
+        let view = try await lists.view(period: period)
+        let file: ExportFile
+        do {
+            file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
+        } catch {
+            throw APIError(.internalError, "the \(format.rawValue) export of \(period) failed: \(error)")
+        }
+        let what =
+            view.frozen
+            ? "\(view.state.status.rawValue) list #\(view.list?.id ?? 0)"
+            : "draft: the current result (run #\(view.run?.id ?? 0))"
+        let entry = AuditEntry(
+            at: runtime.now(), who: context.who, action: .export, period: period,
+            detail: "\(format.rawValue) \(language.rawValue), \(what)", sha256: file.sha256, rows: file.rows)
+        _ = try await StoreCall.run { try await runtime.store.appendAudit(entry) }
+        runtime.metrics.operational.recordExport(format: format.rawValue)
+        runtime.metrics.publish()
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType,
+                .contentDisposition: Self.disposition(period: period, format: format, language: language),
+                .cacheControl: "no-store", .xContentTypeOptions: "nosniff",
+                HTTPField.Name("X-Content-SHA256")!: file.sha256,
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    /// `attachment; filename="subsidies-2025.xlsx"`, plus the Chinese name as RFC 5987 `filename*`.
+    static func disposition(period: String, format: ExportFormat, language: Language) -> String {
+        let ascii = "subsidies-\(period).\(format.fileExtension)"
+        guard language == .zh else { return "attachment; filename=\"\(ascii)\"" }
+        let chinese = "奖励名单-\(period).\(format.fileExtension)"
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''" + PageFormat.urlEncode(chinese)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import QualityCore
+import QualityStore
+
+/// The subsidy list API: `GET /api/v1/subsidies[?period=]` (finance) and the list actions
+/// `POST /api/v1/subsidies/{period}/publish` and `/confirm` (finance), `/revoke` (admin).
+struct SubsidyRoutes {
+    let runtime: Runtime
+    let lists: ListService
+    /// Days on public notice when the request does not say (SPEC: 公示 of 7 days).
+    static let noticeDays = 7
+
+    func register(
+        finance: some RouterMethods<AppRequestContext>, financeActions: some RouterMethods<AppRequestContext>,
+        adminActions: some RouterMethods<AppRequestContext>
+    ) {
+        finance.get("api/v1/subsidies") { request, _ in
+            try await overview(period: try await lists.period(request.uri.queryParameters.get("period")))
+        }
+        financeActions.post("api/v1/subsidies/:period/publish") { request, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            let fields = try await Self.fields(request)
+            let timezone = await runtime.config.timezone
+            let today = NoticeDates.day(of: runtime.now(), timezone: timezone)
+            let start = try NoticeDates.parse(fields["notice_start"], "notice_start", timezone: timezone) ?? today
+            let end =
+                try NoticeDates.parse(fields["notice_end"], "notice_end", timezone: timezone)
+                ?? NoticeDates.adding(days: Self.noticeDays, to: start, timezone: timezone)
+            let list = try await lists.publish(period: period, noticeStart: start, noticeEnd: end, by: context.who)
+            return Response.json(ListJSON.action(list, rescoring: false))
+        }
+        financeActions.post("api/v1/subsidies/:period/confirm") { _, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            let list = try await lists.confirm(period: period, by: context.who)
+            return Response.json(ListJSON.action(list, rescoring: true))
+        }
+        adminActions.post("api/v1/subsidies/:period/revoke") { request, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            let reason = try await Self.fields(request, json: true)["reason"] ?? ""
+            guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw APIError(.badRequest, #"revoking needs a written reason: a JSON body {"reason": "…"}"#)
+            }
+            let list = try await lists.revoke(period: period, by: context.who, reason: reason)
+            return Response.json(ListJSON.action(list, rescoring: true))
+        }
+    }
+
+    private func overview(period: String) async throws -> Response {
+        let view = try await lists.view(period: period)
+        let config = await runtime.config
+        var w = JSONWriter(style: .compact, reserve: 4096 + view.result.subsidies.awards.count * 200)
+        w.beginObject()
+        w.key("period")
+        w.string(period)
+        w.key("frozen")
+        w.bool(view.frozen)
+        w.key("list")
+        ListJSON.write(view.list, state: view.state, into: &w)
+        w.key("config_sha256")
+        w.string(view.result.configSHA256)
+        w.key("snapshot_sha256")
+        w.string(view.result.snapshotSHA256)
+        w.key("programs")
+        ListJSON.programs(view, config: config, into: &w)
+        w.key("subsidies")
+        view.result.subsidies.write(into: &w)
+        w.endObject()
+        return Response.json(w.bytes)
+    }
+
+    /// String fields of a JSON object body, else of the query. With `json`, only the body counts
+    /// and it must be a JSON object.
+    static func fields(_ request: Request, json: Bool = false) async throws -> [String: String] {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        var fields: [String: String] = [:]
+        if !json {
+            for (name, value) in request.uri.queryParameters { fields[String(name)] = String(value) }
+        }
+        guard body.readableBytes > 0 else { return fields }
+        guard case .object(let object)? = try? JSONParser.parse(Array(buffer: body)) else {
+            throw APIError(.badRequest, "the body must be a JSON object")
+        }
+        for (key, value) in object.pairs {
+            guard case .string(let text) = value else {
+                throw APIError(.badRequest, "\(key): expected a string")
+            }
+            fields[key] = text
+        }
+        return fields
+    }
+}
+
+/// Notice dates are civil dates (`2025-07-01`) in the config's time zone, kept as that day's midnight.
+enum NoticeDates {
+    static func calendar(_ timezone: String) -> Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
+        return calendar
+    }
+
+    static func adding(days: Int, to date: Date, timezone: String) -> Date {
+        calendar(timezone).date(byAdding: .day, value: days, to: date) ?? date.addingTimeInterval(Double(days) * 86_400)
+    }
+
+    /// Midnight of the day `date` falls on.
+    static func day(of date: Date, timezone: String) -> Date {
+        calendar(timezone).startOfDay(for: date)
+    }
+
+    static func parse(_ text: String?, _ name: String, timezone: String) throws -> Date? {
+        guard let text else { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, text.count == 10,
+            let date = calendar(timezone).date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            calendar(timezone).dateComponents([.month, .day], from: date)
+                == DateComponents(
+                    month: parts[1], day: parts[2])
+        else { throw APIError(.badRequest, "\(name) \(text): expected a date such as 2025-07-01") }
+        return date
+    }
+}
