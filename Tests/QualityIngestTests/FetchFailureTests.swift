@@ -88,21 +88,26 @@ import Testing
     }
 
     /// Pulls both sources from good URLs, then the district source from `path`; returns its second outcome.
+    /// Only the deadline tests use the short `timeout`: on a loaded CI machine a 0.5 s deadline on the
+    /// good pull, or on a failure of another kind, would turn into a timeout and a flaky test.
     func pullFailing(
-        path: String, retries: Int = 1, check: @Sendable (SourcePullOutcome, Int) -> Void
+        path: String, retries: Int = 1, timeout: Double = 15, check: @Sendable (SourcePullOutcome, Int) -> Void
     ) async throws -> (IngestState, Snapshot) {
         let attempts = Counter()
         return try await TestServer.run({ Self.routes($0, attempts: attempts) }) { base in
             try await TestServer.withClient { client in
                 let fetcher = AsyncHTTPFetcher(client: client)
                 let fast = RetryPolicy(baseDelay: 0.01, maxDelay: 0.05)
-                let sources = [Self.districtSource(base, path: "good"), Self.otherSource(base)]
+                var good = Self.districtSource(base, path: "good")
+                good.timeout = 15
+                let sources = [good, Self.otherSource(base)]
                 let state = IngestState(sources: sources)
                 let first = try Puller(sources: sources, districts: Make.districts, fetcher: fetcher, retry: fast)
                 await state.record(await first.pullAll(period: Period(year: 2025)))
 
                 var failing = Self.districtSource(base, path: path)
                 failing.retries = retries
+                failing.timeout = timeout
                 let second = try Puller(sources: [failing], districts: Make.districts, fetcher: fetcher, retry: fast)
                 let outcome = try #require(await second.pull(source: "districts", period: Period(year: 2025)))
                 await state.record(outcome)
@@ -154,7 +159,7 @@ import Testing
     }
 
     @Test func timeout() async throws {
-        let (state, snapshot) = try await pullFailing(path: "slow", retries: 0) { outcome, _ in
+        let (state, snapshot) = try await pullFailing(path: "slow", retries: 0, timeout: 0.5) { outcome, _ in
             #expect(outcome.result == .timeout)
             #expect(outcome.attempts == 1)
         }
@@ -162,7 +167,7 @@ import Testing
     }
 
     @Test func bodyStalledPastTheDeadline() async throws {
-        let (state, snapshot) = try await pullFailing(path: "stalled-body", retries: 0) { outcome, _ in
+        let (state, snapshot) = try await pullFailing(path: "stalled-body", retries: 0, timeout: 0.5) { outcome, _ in
             #expect(outcome.result == .timeout, "\(outcome.error ?? "")")
             #expect(outcome.error?.contains("within 0.5s") == true)
         }

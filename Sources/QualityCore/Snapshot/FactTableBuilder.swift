@@ -67,6 +67,7 @@ public struct FactTableBuilder {
             }
             return kept.map { $0 < column.count ? column[$0] : .missing }
         }
-        return FactTable(sortedKeys: kept.map { keys[$0] }, factNames: nameOrder.map { names[$0] }, columns: sortedColumns)
+        return FactTable(
+            sortedKeys: kept.map { keys[$0] }, factNames: nameOrder.map { names[$0] }, columns: sortedColumns)
     }
 }

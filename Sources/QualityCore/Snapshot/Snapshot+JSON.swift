@@ -49,7 +49,8 @@ extension Snapshot {
         var builder = FactTableBuilder(capacity: entities.count)
         for (key, facts) in entities.pairs {
             guard case .object(let factObject) = facts else {
-                throw SnapshotError(path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
+                throw SnapshotError(
+                    path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
             }
             let row = builder.addRow(key)
             for (name, raw) in factObject.pairs {
@@ -71,7 +72,8 @@ extension Snapshot {
             var strings: [String] = []
             for item in items {
                 guard case .string(let s) = item else {
-                    throw SnapshotError(path: path(), message: "an array fact holds strings only, found \(item.kindName)")
+                    throw SnapshotError(
+                        path: path(), message: "an array fact holds strings only, found \(item.kindName)")
                 }
                 strings.append(s)
             }
