@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import QualityConfig
 import QualityCore
 import QualityExport
@@ -9,6 +10,9 @@ extension Language: ExpressibleByArgument {}
 
 /// `qualityd export`: the subsidy list of a snapshot (scored here) or of a stored period, as
 /// CSV, XLSX or JSON (SPEC section 14). A one-line summary goes to stderr.
+///
+/// A stored period's published or confirmed list exports exactly as frozen (names included). The
+/// export is audited (who `cli:$USER`) whenever the config's store exists.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -46,6 +50,9 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try options.load()
         let result: AssessmentResult
+        var names = ListNames(config: loaded.config)
+        var what: String
+        var store: SQLiteStore?
         if let snapshot {
             let bytes = try readFile(snapshot, what: "the snapshot")
             let parsed: Snapshot
@@ -55,14 +62,31 @@ struct ExportCommand: AsyncParsableCommand {
                 throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
             }
             result = loaded.model.assess(parsed, configSHA256: loaded.sha256)
+            what = "scored from \(snapshot)"
+            // Audited when the store exists; an offline export does not create one.
+            if let path = loaded.config.storage.sqlite, FileManager.default.fileExists(atPath: path) {
+                store = try openStore(loaded, mustExist: true)
+            }
         } else {
-            result = try await storedResult(loaded, period: period ?? "")
+            let opened = try openStore(loaded, mustExist: true)
+            store = opened
+            let stored = try await storedResult(opened, loaded, period: period ?? "")
+            result = stored.result
+            what = stored.what
+            if let frozen = stored.names { names = frozen }
         }
         let file: ExportFile
         do {
-            file = try SubsidyExport(config: loaded.config, result: result, language: lang).render(format)
+            file = try SubsidyExport(names: names, result: result, language: lang).render(format)
         } catch {
             throw CommandFailure(.runtime, error.description)
+        }
+        if let store {
+            let who = "cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+            let entry = AuditEntry(
+                at: Date(), who: who, action: .export, period: result.period,
+                detail: "\(format.rawValue) \(lang.rawValue), \(what), to \(out)", sha256: file.sha256, rows: file.rows)
+            _ = try await storeCall { () async throws(StoreError) in try await store.appendAudit(entry) }
         }
         try writeOutput(file.bytes, to: out)
         let s = result.subsidies
@@ -73,19 +97,24 @@ struct ExportCommand: AsyncParsableCommand {
         )
     }
 
-    /// The period's confirmed (or published) list when there is one, else its latest scored result.
-    private func storedResult(_ loaded: LoadedConfig, period: String) async throws -> AssessmentResult {
-        let store = try openStore(loaded, mustExist: true)
+    /// The period's confirmed (or published) list with its frozen names when there is one, else its
+    /// latest scored result.
+    private func storedResult(_ store: SQLiteStore, _ loaded: LoadedConfig, period: String) async throws -> (
+        result: AssessmentResult, names: ListNames?, what: String
+    ) {
         let frozen = try await storeCall { () async throws(StoreError) in try await store.currentList(period: period) }
         do {
-            if let frozen { return try frozen.result() }
+            if let frozen {
+                let names = try frozen.labelsJSON.map { try ListNames.parse(json: $0) }
+                return (try frozen.result(), names, "\(frozen.list.status.rawValue) list #\(frozen.list.id)")
+            }
             let run = try await storeCall { () async throws(StoreError) in
                 try await store.latestSuccessfulRun(period: period)
             }
             guard let run else {
                 throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.path)")
             }
-            return try run.result()
+            return (try run.result(), nil, "the latest result (run #\(run.run.id ?? 0))")
         } catch let failure as CommandFailure {
             throw failure
         } catch {

@@ -131,12 +131,12 @@ import Testing
                 #expect(before.count == 10)
 
                 // Through POST /-/reload (the test client connects over loopback).
-                let reloaded = try await client.execute(uri: "/-/reload", method: .post)
+                let reloaded = try await client.execute(uri: "/-/reload", method: .post, headers: TestTokens.admin)
                 #expect(reloaded.status == .ok)
                 #expect(try await client.metrics()["qualityd_config_last_reload_successful"] == 1)
 
                 try world.write(good.replacingOccurrences(of: "timezone:", with: "time_zone:"))
-                let refused = try await client.execute(uri: "/-/reload", method: .post)
+                let refused = try await client.execute(uri: "/-/reload", method: .post, headers: TestTokens.admin)
                 #expect(refused.status == .unprocessableContent)
                 let error = try JSONParser.parse(Array(buffer: refused.body))
                 #expect(error.value(atPath: "error.code") == .string("config_invalid"))

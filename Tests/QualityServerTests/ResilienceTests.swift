@@ -78,7 +78,9 @@ import Testing
 
                     // ciq_sampling now asks a bureau that answers 500 to every request.
                     try world.writeConfig(port: port, overrides: ["ciq_sampling": faultyPort])
-                    #expect(try await client.execute(uri: "/-/reload", method: .post).status == .ok)
+                    #expect(
+                        try await client.execute(uri: "/-/reload", method: .post, headers: TestTokens.admin).status
+                            == .ok)
                     try await eventually("ciq_sampling down") {
                         try await client.metrics()[#"qualityd_source_up{source="ciq_sampling"}"#] == 0
                     }

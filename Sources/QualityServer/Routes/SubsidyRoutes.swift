@@ -94,23 +94,25 @@ struct SubsidyRoutes {
 }
 
 /// Notice dates are civil dates (`2025-07-01`) in the config's time zone, kept as that day's midnight.
-enum NoticeDates {
+public enum NoticeDates {
     static func calendar(_ timezone: String) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: timezone) ?? TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
         return calendar
     }
 
-    static func adding(days: Int, to date: Date, timezone: String) -> Date {
+    /// The same time `days` civil days later.
+    public static func adding(days: Int, to date: Date, timezone: String) -> Date {
         calendar(timezone).date(byAdding: .day, value: days, to: date) ?? date.addingTimeInterval(Double(days) * 86_400)
     }
 
     /// Midnight of the day `date` falls on.
-    static func day(of date: Date, timezone: String) -> Date {
+    public static func day(of date: Date, timezone: String) -> Date {
         calendar(timezone).startOfDay(for: date)
     }
 
-    static func parse(_ text: String?, _ name: String, timezone: String) throws -> Date? {
+    /// Midnight of `2025-07-01`; nil for nil; `APIError` naming `name` for anything else.
+    public static func parse(_ text: String?, _ name: String, timezone: String) throws -> Date? {
         guard let text else { return nil }
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, text.count == 10,

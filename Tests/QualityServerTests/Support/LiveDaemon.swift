@@ -25,7 +25,8 @@ func waitReady(_ daemon: Daemon) async throws {
 }
 
 extension TestClientProtocol {
-    func get(_ uri: String, headers: HTTPFields = [:]) async throws -> TestResponse {
+    /// A GET as the demo admin (every route allows it); pass other headers (or none) to be someone else.
+    func get(_ uri: String, headers: HTTPFields = TestTokens.admin) async throws -> TestResponse {
         try await execute(uri: uri, method: .get, headers: headers)
     }
 
