@@ -149,7 +149,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
