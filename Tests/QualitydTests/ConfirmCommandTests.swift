@@ -36,7 +36,8 @@ import Testing
         let (dir, config, storePath) = try await scoredStore()
         defer { try? FileManager.default.removeItem(at: dir) }
 
-        let nothing = try CommandRunner.run("qualityd", ["confirm", "--config", config, "--period", "2024", "--by", "张三"])
+        let nothing = try CommandRunner.run(
+            "qualityd", ["confirm", "--config", config, "--period", "2024", "--by", "张三"])
         #expect(nothing.status == 1)
         #expect(
             nothing.stderr
@@ -50,7 +51,8 @@ import Testing
                 "\(storePath): published and confirmed the subsidy list of 2025 (list #1): 9 payouts, 600,000.00 yuan, sha256 "
             ))
 
-        let again = try CommandRunner.run("qualityd", ["confirm", "--config", config, "--period", "2025", "--by", "李四"])
+        let again = try CommandRunner.run(
+            "qualityd", ["confirm", "--config", config, "--period", "2025", "--by", "李四"])
         #expect(again.status == 1)
         #expect(again.stderr.hasPrefix("the subsidy list of 2025 was already confirmed by 张三 at "))
         let republish = try CommandRunner.run(

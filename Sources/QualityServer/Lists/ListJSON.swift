@@ -20,21 +20,22 @@ enum ListJSON {
         w.integer(list?.payoutCount)
         w.key("granted_fen")
         w.integer(list?.grantedFen)
-        let times: [(String, Date?)] = [
-            ("notice_start", list?.noticeStart), ("notice_end", list?.noticeEnd),
-            ("published_at", list?.publishedAt), ("confirmed_at", list?.confirmedAt), ("revoked_at", list?.revokedAt),
-        ]
-        for (key, date) in times {
+        func time(_ key: String, _ date: Date?) {
             w.key(key)
             w.string(date?.iso8601UTC)
         }
-        let names: [(String, String?)] = [
-            ("published_by", list?.publishedBy), ("confirmed_by", list?.confirmedBy), ("revoked_by", list?.revokedBy),
-        ]
-        for (key, who) in names {
+        func name(_ key: String, _ who: String?) {
             w.key(key)
             w.string(who)
         }
+        time("notice_start", list?.noticeStart)
+        time("notice_end", list?.noticeEnd)
+        name("published_by", list?.publishedBy)
+        time("published_at", list?.publishedAt)
+        name("confirmed_by", list?.confirmedBy)
+        time("confirmed_at", list?.confirmedAt)
+        name("revoked_by", list?.revokedBy)
+        time("revoked_at", list?.revokedAt)
         w.key("revoke_reason")
         w.string(list?.revokeReason)
         w.endObject()

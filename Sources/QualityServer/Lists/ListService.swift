@@ -59,11 +59,20 @@ struct ListService: Sendable {
 
     func view(period: String) async throws -> View {
         let store = runtime.store
+        // The list's metadata first: a frozen result already parsed needs no blob read.
+        let last = try await StoreCall.run { try await store.listHistory(period: period).first }
+        if let last, last.status == .published || last.status == .confirmed,
+            let result = await cache.frozenResult(list: last.id), let names = await cache.names(list: last.id)
+        {
+            return View(
+                period: period, result: result, state: ListState(last), list: last, frozen: true, names: names)
+        }
         if let frozen = try await StoreCall.run({ try await store.currentList(period: period) }) {
             let result = try await Self.checked { try await cache.result(of: frozen) }
             let names: ListNames
             if let labels = frozen.labelsJSON {
                 names = try Self.checked { try ListNames.parse(json: labels) }
+                await cache.remember(names: names, list: frozen.list.id)
             } else {
                 names = ListNames(config: await runtime.config)
             }
@@ -72,7 +81,6 @@ struct ListService: Sendable {
                 names: names)
         }
         let (result, run) = try await current(period: period)
-        let last = try await StoreCall.run { try await store.listHistory(period: period).first }
         return View(
             period: period, result: result, state: ListState(last), list: last, frozen: false,
             names: ListNames(config: await runtime.config), run: run)

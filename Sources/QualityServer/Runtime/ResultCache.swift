@@ -1,4 +1,5 @@
 import QualityCore
+import QualityExport
 import QualityStore
 
 /// Parsed results the pages need besides the served one: earlier periods (the change against the
@@ -12,6 +13,8 @@ actor ResultCache {
     private var periodOrder: [Int64] = []
     private var lists: [Int64: AssessmentResult] = [:]
     private var listOrder: [Int64] = []
+    /// Names frozen with lists (small), by list id.
+    private var listNames: [Int64: ListNames] = [:]
     /// Earlier results kept (districts only: small).
     let periodCapacity = 48
     /// Frozen lists kept whole.
@@ -38,6 +41,17 @@ actor ResultCache {
         }
         return result
     }
+
+    /// The names frozen with the list with this id, if they are cached.
+    func names(list id: Int64) -> ListNames? { listNames[id] }
+
+    func remember(names: ListNames, list id: Int64) {
+        if listNames.count >= 64 { listNames = [:] }
+        listNames[id] = names
+    }
+
+    /// The result frozen in the list with this id, if it is cached.
+    func frozenResult(list id: Int64) -> AssessmentResult? { lists[id] }
 
     /// The result frozen in `list`.
     func result(of list: FrozenList) throws -> AssessmentResult {
