@@ -111,16 +111,36 @@ public enum NoticeDates {
         calendar(timezone).startOfDay(for: date)
     }
 
-    /// Midnight of `2025-07-01`; nil for nil; `APIError` naming `name` for anything else.
+    /// The years a notice date may fall in: any real notice does, and every day of them (plus the
+    /// default 7 days) has a four-digit UTC year, as the API's timestamps need.
+    public static let years = 2000...2999
+
+    /// Midnight of `2025-07-01`; nil for nil; `APIError` naming `name` for anything else, including
+    /// signs, spaces or a year outside `years`.
     public static func parse(_ text: String?, _ name: String, timezone: String) throws -> Date? {
         guard let text else { return nil }
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, text.count == 10,
-            let date = calendar(timezone).date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            calendar(timezone).dateComponents([.month, .day], from: date)
-                == DateComponents(
-                    month: parts[1], day: parts[2])
-        else { throw APIError(.badRequest, "\(name) \(text): expected a date such as 2025-07-01") }
+        let b = Array(text.utf8)
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            let year = digits(b[0..<4]), let month = digits(b[5..<7]), let day = digits(b[8..<10]),
+            years.contains(year),
+            let date = calendar(timezone).date(from: DateComponents(year: year, month: month, day: day)),
+            calendar(timezone).dateComponents([.month, .day], from: date) == DateComponents(month: month, day: day)
+        else {
+            throw APIError(
+                .badRequest,
+                "\(name) \(text): expected a date such as 2025-07-01 (years \(years.lowerBound) to \(years.upperBound))"
+            )
+        }
         return date
+    }
+
+    /// The number written by ASCII digits only; nil for anything else.
+    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var n = 0
+        for b in bytes {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            n = n * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return n
     }
 }
