@@ -13,18 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-bin="${QUALITYD_BIN_DIR:-$root/.build/debug}" # QUALITYD_BIN_DIR=.build/release to check a release build
+check=prometheus
 helper="$root/scripts/checks/promql_check.py"
-
-fail() {
-    echo "prometheus check: FAIL: $*" >&2
-    exit 1
-}
-step() { echo "-- $*"; }
-
-for tool in promtool prometheus curl python3; do
-    command -v "$tool" >/dev/null || fail "$tool not found (.ci/run installs Debian's prometheus package)"
-done
+# shellcheck source=scripts/checks/lib.sh
+source "$root/scripts/checks/lib.sh"
+checks_init promtool prometheus
 
 step "promtool check rules"
 promtool check rules metrics/rules/*.yml
@@ -35,93 +28,18 @@ promtool test rules metrics/tests/*.yml
 step "dashboards lint"
 python3 "$helper" lint
 
-[ -x "$bin/qualityd" ] || fail "$bin/qualityd not built (run swift build --build-tests)"
-[ -x "$bin/bureau-sim" ] || fail "$bin/bureau-sim not built (run swift build --build-tests)"
 qd_help=$("$bin/qualityd" --help 2>&1 || true)
 grep -Eq '^[[:space:]]+serve([[:space:]]|$)' <<<"$qd_help" \
     || fail "qualityd has no 'serve' subcommand yet: this check needs the daemon"
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/qualityd-prom.XXXXXX")
-pids=()
-sim_pid=""
-qd_pid=""
-
-stop_pid() { # TERM, then KILL after 5 s; only processes this script started
-    local pid=$1
-    kill -0 "$pid" 2>/dev/null || return 0
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
-    wait "$pid" 2>/dev/null || true
-}
-
-cleanup() {
-    local status=$?
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[i]}"; done
-    if [ "$status" -ne 0 ]; then
-        for log in "$tmp"/*.log; do
-            [ -s "$log" ] || continue
-            echo "---- last lines of $(basename "$log")" >&2
-            tail -n 25 "$log" >&2
-        done
-    fi
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-wait_http() { # URL SECONDS PID: until URL answers 200, while PID lives
-    local url=$1 seconds=$2 pid=$3
-    for _ in $(seq $((seconds * 5))); do
-        kill -0 "$pid" 2>/dev/null || return 1
-        [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" || true)" = 200 ] && return 0
-        sleep 0.2
-    done
-    return 1
-}
-
 # bureau-sim: 25% bad USCCs on the returns endpoint, so that reject series and the high reject rate
 # alert have something to show; every other endpoint is clean.
 step "bureau-sim"
-"$bin/bureau-sim" --listen 127.0.0.1:0 --faults "bad_uscc:0.25@/ciq/returns" \
-    >"$tmp/bureau-sim.out" 2>"$tmp/bureau-sim.log" &
-sim_pid=$!
-pids+=("$sim_pid")
-sim_url=""
-for _ in $(seq 150); do
-    sim_url=$(sed -n 's/^bureau-sim listening on \(http:\/\/[0-9.]*:[0-9]*\).*/\1/p' "$tmp/bureau-sim.out" | head -n 1)
-    [ -n "$sim_url" ] && break
-    kill -0 "$sim_pid" 2>/dev/null || fail "bureau-sim exited: $(cat "$tmp/bureau-sim.log")"
-    sleep 0.2
-done
-[ -n "$sim_url" ] || fail "bureau-sim did not print its address within 30 s"
-sim_listen=${sim_url#http://}
-echo "bureau-sim at $sim_url"
+start_bureau_sim --faults "bad_uscc:0.25@/ciq/returns"
 
 step "qualityd serve"
-qd_port=$(free_port)
-"$bin/bureau-sim" print-config --listen "$sim_listen" >"$tmp/config.printed.yaml"
 # Short intervals and no retries so that a stopped bureau-sim shows within seconds.
-python3 "$helper" prepare-config --in "$tmp/config.printed.yaml" --out "$tmp/config.yaml" \
-    --listen "127.0.0.1:$qd_port" --sqlite "$tmp/qualityd.sqlite" --interval 5s --retries 0
-"$bin/qualityd" check --config "$tmp/config.yaml"
-(
-    cd "$tmp"
-    exec env -u BUREAU_BASE -u BUREAU_TOKEN QUALITYD_LISTEN="127.0.0.1:$qd_port" QUALITYD_DB="$tmp/qualityd.sqlite" \
-        "$bin/qualityd" serve --config "$tmp/config.yaml"
-) >"$tmp/qualityd.log" 2>&1 &
-qd_pid=$!
-pids+=("$qd_pid")
-qd_url="http://127.0.0.1:$qd_port"
-wait_http "$qd_url/readyz" 180 "$qd_pid" || fail "qualityd not ready at $qd_url/readyz within 180 s"
-echo "qualityd ready at $qd_url"
+start_qualityd --interval 5s --retries 0
 
 step "promtool check metrics"
 curl -fsS --max-time 10 "$qd_url/metrics" >"$tmp/metrics.txt"

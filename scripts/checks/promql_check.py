@@ -183,11 +183,23 @@ def prepare_config(args):
         exactly_one=False)
     if args.retries is not None:
         sub(r"(?<![\w-])(retries:\s*)\d+", lambda m: f"{m.group(1)}{args.retries}", "retries", exactly_one=False)
+    if args.current_period:
+        sub(r"^(current_period:\s*)" + value, lambda m: f'{m.group(1)}"{args.current_period}"', "current_period")
+    if args.no_auth:
+        # Without `auth.tokens` every page is open (SPEC 11): a headless browser needs no sign-in.
+        lines = text.split("\n")
+        start = next((i for i, line in enumerate(lines) if re.match(r"auth:", line)), None)
+        if start is None:
+            problems.append(f"{args.input}: expected a top-level auth section")
+        else:
+            end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ")), len(lines))
+            text = "\n".join(lines[:start] + lines[end:])
     if problems:
         return fail(problems)
     with open(args.output, "w", encoding="utf-8") as f:
         f.write(text)
-    print(f"config: listen {args.listen}, sqlite {args.sqlite}, intervals {args.interval} -> {args.output}")
+    extra = (f", period {args.current_period}" if args.current_period else "") + (", no auth" if args.no_auth else "")
+    print(f"config: listen {args.listen}, sqlite {args.sqlite}, intervals {args.interval}{extra} -> {args.output}")
     return 0
 
 
@@ -627,6 +639,8 @@ def main():
     p.add_argument("--sqlite", required=True)
     p.add_argument("--interval", default="5s")
     p.add_argument("--retries", type=int)
+    p.add_argument("--no-auth", action="store_true", help="drop the auth section: pages and API open")
+    p.add_argument("--current-period", help="serve this period instead of today's (`current_period: auto`)")
     p.set_defaults(func=prepare_config)
 
     p = sub.add_parser("exposition")

@@ -1,0 +1,49 @@
+"""Checks of scripts/checks/schemathesis.sh beyond schemathesis' own (loaded via SCHEMATHESIS_HOOKS).
+
+Each runs only when named in `--checks`:
+
+  anonymous_is_401   (the pass without a token) every route that needs a role answers 401 and
+                     nothing else, whatever the parameters; the open routes are left alone.
+  admin_reaches_2xx  (the pass with the admin token) every GET route answers 2xx at least once, so
+                     that the run reached the handlers and not only their parameter checks.
+"""
+
+import schemathesis
+
+# Routes open to anyone (AppRouter's `anyone` group).
+OPEN = {"/healthz", "/readyz", "/metrics", "/login", "/logout", "/static/app.css"}
+
+
+@schemathesis.check
+def anonymous_is_401(ctx, response, case):
+    # The coverage phase also probes undocumented methods (404: no such route, before any auth).
+    if case.operation.path in OPEN or case.method.upper() != case.operation.method.upper():
+        return None
+    if response.status_code != 401:
+        raise AssertionError(
+            f"{case.method} {case.operation.path} without a token answered {response.status_code}, not 401"
+        )
+    return None
+
+
+@schemathesis.check
+class admin_reaches_2xx:  # noqa: N801 - the class name is the check's name on the command line
+    """Every GET operation tested returned 2xx at least once."""
+
+    def __init__(self):
+        self.tested = set()
+        self.reached = set()
+
+    def after_response(self, ctx, response, case):
+        # case.method may differ: the coverage phase also probes undocumented methods.
+        if case.operation.method.upper() != "GET" or case.method.upper() != "GET":
+            return
+        label = f"GET {case.operation.path}"
+        self.tested.add(label)
+        if 200 <= response.status_code < 300:
+            self.reached.add(label)
+
+    def after_run(self, ctx):
+        missed = self.tested - self.reached
+        if missed:
+            raise AssertionError("never answered 2xx: " + ", ".join(sorted(missed)))
