@@ -46,16 +46,21 @@ public struct AssessmentModel: Sendable {
     }
 
     /// Scores `snapshot`: districts, subsidies and rejects, deterministically.
-    public func assess(_ snapshot: Snapshot, configSHA256: String? = nil, sources: [SourceStatus]? = nil)
-        -> AssessmentResult
-    {
+    ///
+    /// `snapshotSHA256` is the snapshot's hash when the caller already has it (the daemon hashes
+    /// the canonical JSON when it stores the snapshot); without it the snapshot is serialized and
+    /// hashed here, which at national scale costs more than the scoring.
+    public func assess(
+        _ snapshot: Snapshot, configSHA256: String? = nil, snapshotSHA256: String? = nil,
+        sources: [SourceStatus]? = nil
+    ) -> AssessmentResult {
         let population = Population(config: config, snapshot: snapshot)
         let districts = DistrictScorer(model: self, population: population).score()
         let subsidies = SubsidyEngine(model: self, population: population).run().0
         return AssessmentResult(
             period: snapshot.period,
             configSHA256: configSHA256,
-            snapshotSHA256: snapshot.sha256,
+            snapshotSHA256: snapshotSHA256 ?? snapshot.sha256,
             districts: districts,
             subsidies: subsidies,
             rejected: population.rejected,
