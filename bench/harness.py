@@ -1,9 +1,10 @@
-"""bench/run: the benchmarks of qualityd at three sizes (see bench/README.md and BENCHMARKS.md).
+"""bench/run: the benchmarks of qualityd at three sizes (see BENCHMARKS.md).
 
 For each size: bureau-sim serves the simulated bureaus; `qualityd pull` ingests them (records per
 second); qualityd-bench times scoring and the exposition; a live `qualityd serve` is loaded with
 wrk; then it restarts with bureau-sim stopped. Results go to OUT/results.json and OUT/results.md.
-Benchmarks never assert timings: --smoke checks only that every output exists and parses.
+Benchmarks never assert timings: --smoke checks the outputs (shape of the snapshot, result, /metrics and
+XLSX; `qualityd score` agreeing with qualityd-bench), so the harness never rots.
 """
 
 import argparse
@@ -105,14 +106,38 @@ def check_smoke(results):
             problems.append(f"{path}: missing")
 
     walk(results, "results")
+    expected_families = {
+        "quality_district_info", "quality_district_score", "quality_district_rank", "quality_district_enterprises",
+        "quality_subsidy_granted_yuan", "quality_subsidy_budget_yuan", "qualityd_source_up",
+        "qualityd_scoring_runs_total", "qualityd_build_info"}
     for size, r in results["sizes"].items():
         for key in ("ingest", "score", "score_cli", "render", "daemon", "restart"):
             if key not in r:
                 problems.append(f"{size}: no {key} results")
-        if r.get("ingest", {}).get("records", 0) <= 0:
-            problems.append(f"{size}: no records ingested")
-        if r.get("daemon", {}).get("series", 0) <= 0:
-            problems.append(f"{size}: /metrics has no series")
+        districts, enterprises = SIZES[size]
+        score, cli, daemon = r.get("score", {}), r.get("score_cli", {}), r.get("daemon", {})
+        if (score.get("districts"), score.get("enterprises")) != (districts, enterprises):
+            problems.append(f"{size}: snapshot has {score.get('districts')} districts and "
+                            f"{score.get('enterprises')} enterprises, expected {districts} and {enterprises}")
+        # Every enterprise comes from at least one bureau record.
+        if r.get("ingest", {}).get("records", 0) < enterprises:
+            problems.append(f"{size}: {r.get('ingest', {}).get('records')} records ingested, "
+                            f"fewer than {enterprises} enterprises")
+        if cli.get("districts") != districts:
+            problems.append(f"{size}: `qualityd score` result has {cli.get('districts')} districts")
+        if not cli.get("same_as_bench"):
+            problems.append(f"{size}: `qualityd score` and qualityd-bench score computed different results")
+        if not score.get("awards"):
+            problems.append(f"{size}: no awards")
+        missing = expected_families - set(daemon.get("families", []))
+        if missing:
+            problems.append(f"{size}: /metrics lacks {sorted(missing)}")
+        if daemon.get("district_info_series") != districts:
+            problems.append(f"{size}: /metrics has {daemon.get('district_info_series')} quality_district_info "
+                            f"series, expected {districts}")
+    xlsx = results.get("xlsx", {})
+    if xlsx.get("rows") != results.get("xlsx_awards") or not xlsx.get("xlsx_bytes"):
+        problems.append(f"xlsx: {xlsx.get('rows')} rows, expected {results.get('xlsx_awards')}")
     return problems
 
 
@@ -141,7 +166,8 @@ def main():
         print(line, file=sys.stderr, flush=True)
 
     os.makedirs(args.out, exist_ok=True)
-    results = {"machine": machine(), "bin": args.bin, "argv": sys.argv[1:], "sizes": {}}
+    results = {"machine": machine(), "bin": args.bin, "argv": sys.argv[1:], "xlsx_awards": args.xlsx_awards,
+               "sizes": {}}
     for size in sizes:
         workdir = tempfile.mkdtemp(prefix=f"qualityd-bench-{size}-")
         try:

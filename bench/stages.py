@@ -84,9 +84,16 @@ def score(ctx):
             raise RuntimeError(f"qualityd score failed: {t['stderr'][-2000:]}")
         cli.append(t)
     with open(ctx.result_full, "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()
+        body = f.read()
+    written = json.loads(body)
+    with open(ctx.result, "rb") as f:
+        benched = json.loads(f.read())
     cli_stats = {"wall_s": stats([t["wall_s"] for t in cli]), "max_rss_kb": stats([t["max_rss_kb"] for t in cli]),
-                 "result_sha256": digest}
+                 "result_sha256": hashlib.sha256(body).hexdigest(), "districts": len(written["districts"]),
+                 "awards": len(written["subsidies"]["awards"]),
+                 # qualityd-bench and `qualityd score` must agree on what they computed.
+                 "same_as_bench": written["districts"] == benched["districts"]
+                 and written["subsidies"] == benched["subsidies"]}
     return r, cli_stats
 
 
@@ -140,10 +147,14 @@ def daemon(ctx):
         _, headers, gz = get(ctx.url + "/metrics", headers={"Accept-Encoding": "gzip"})
         if status != 200 or headers.get("Content-Encoding") != "gzip":
             raise RuntimeError("/metrics did not answer plain and gzip")
-        series = sum(1 for line in plain.split(b"\n") if line and not line.startswith(b"#"))
+        lines = plain.decode("utf-8").split("\n")
+        series = sum(1 for line in lines if line and not line.startswith("#"))
+        families = sorted({line.split()[2] for line in lines if line.startswith("# TYPE ")})
+        district_info = sum(1 for line in lines if line.startswith("quality_district_info{"))
         result = {
             "ready_s": ready_s, "peak_rss_kb": peak, "scoring_s": float(m.group(1)) if m else None,
             "body_bytes": len(plain), "gzip_bytes": len(gz), "series": series,
+            "families": families, "district_info_series": district_info,
             "body": f"{len(plain) / 1e6:.2f} MB / {len(gz) / 1e6:.2f} MB",
             "wrk_plain": wrk(ctx, ctx.url, gzip=False), "wrk_gzip": wrk(ctx, ctx.url, gzip=True),
         }
