@@ -113,13 +113,27 @@ struct Population {
         var districtOfRow = [Int](repeating: -1, count: table.count)
         var rejected: [Rejection] = []
         accepted.reserveCapacity(table.count)
+        // Neighbouring rows mostly share a district: the last code found is tried before hashing.
+        var lastCode = ""
+        var lastDistrict = -1
         for row in 0..<table.count {
             let uscc = table.keys[row]
             guard USCC.isValid(uscc) else {
                 rejected.append(Rejection(uscc: uscc, reason: "invalid_uscc"))
                 continue
             }
-            guard case .string(let code)? = districtColumn?[row], let d = index[code] else {
+            guard case .string(let code)? = districtColumn?[row] else {
+                rejected.append(Rejection(uscc: uscc, reason: "unknown_district"))
+                continue
+            }
+            let d: Int
+            if lastDistrict >= 0, StringSet.same(code, lastCode) {
+                d = lastDistrict
+            } else if let found = index[code] {
+                d = found
+                lastCode = code
+                lastDistrict = found
+            } else {
                 rejected.append(Rejection(uscc: uscc, reason: "unknown_district"))
                 continue
             }
