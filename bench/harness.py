@@ -135,6 +135,8 @@ def check_smoke(results):
         if daemon.get("district_info_series") != districts:
             problems.append(f"{size}: /metrics has {daemon.get('district_info_series')} quality_district_info "
                             f"series, expected {districts}")
+        if not daemon.get("subsidy_enterprises_match"):
+            problems.append(f"{size}: quality_subsidy_enterprises in /metrics does not count the result's awards")
     xlsx = results.get("xlsx", {})
     if xlsx.get("rows") != results.get("xlsx_awards") or not xlsx.get("xlsx_bytes"):
         problems.append(f"xlsx: {xlsx.get('rows')} rows, expected {results.get('xlsx_awards')}")

@@ -151,10 +151,21 @@ def daemon(ctx):
         series = sum(1 for line in lines if line and not line.startswith("#"))
         families = sorted({line.split()[2] for line in lines if line.startswith("# TYPE ")})
         district_info = sum(1 for line in lines if line.startswith("quality_district_info{"))
+        served = {m.group(1): float(m.group(2)) for m in
+                  (re.match(r'quality_subsidy_enterprises\{program="([^"]*)"\} (\S+)$', line) for line in lines) if m}
+        with open(ctx.result, "rb") as f:
+            awards = json.loads(f.read())["subsidies"]["awards"]
+        paid = {}
+        for a in awards:
+            if a["granted_fen"] > 0:
+                paid.setdefault(a["program"], set()).add(a["uscc"])
         result = {
             "ready_s": ready_s, "peak_rss_kb": peak, "scoring_s": float(m.group(1)) if m else None,
             "body_bytes": len(plain), "gzip_bytes": len(gz), "series": series,
             "families": families, "district_info_series": district_info,
+            # The exposition counts what the result holds (the daemon scored the same snapshot).
+            "subsidy_enterprises_match": bool(served) and all(
+                v == len(paid.get(program, ())) for program, v in served.items()),
             "body": f"{len(plain) / 1e6:.2f} MB / {len(gz) / 1e6:.2f} MB",
             "wrk_plain": wrk(ctx, ctx.url, gzip=False), "wrk_gzip": wrk(ctx, ctx.url, gzip=True),
         }

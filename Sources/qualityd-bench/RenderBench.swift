@@ -38,6 +38,8 @@ struct RenderBench: ParsableCommand {
         var report = Report()
         report.integer("result_bytes", bytes.count)
         report.integer("domain_bytes", domain.value.count)
+        // Optimisations of the render must keep these bytes.
+        report.string("domain_sha256", SHA256.hex(domain.value))
         report.integer("body_bytes", plain.count)
         report.integer("gzip_bytes", body.gzip?.readableBytes)
         report.integer("series", series)
