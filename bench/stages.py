@@ -59,6 +59,9 @@ def ingest(ctx):
         "wall_s": stats([r["wall_s"] for r in runs]),
         "cpu_s": stats([r["user_s"] + r["sys_s"] for r in runs]),
         "records_per_s": stats([r["records"] / r["wall_s"] for r in runs if r["wall_s"] > 0]),
+        # bureau-sim shares the two cores: what qualityd itself manages per CPU-second.
+        "records_per_cpu_s": stats([r["records"] / (r["user_s"] + r["sys_s"]) for r in runs
+                                    if r["user_s"] + r["sys_s"] > 0]),
         "max_rss_kb": stats([r["max_rss_kb"] for r in runs]),
         "summary": runs[-1]["stderr"].strip().splitlines()[-1:],
     }
@@ -142,6 +145,7 @@ def daemon(ctx):
         if ready_s is None:
             raise RuntimeError(f"qualityd not ready: {qd.output()[-3000:]}")
         peak = settled_peak(qd)
+        settled = qd.status_kb("VmRSS")
         m = re.search(r"scored \S+: .*, ([0-9.]+) s \(run", qd.output())
         status, _, plain = get(ctx.url + "/metrics")
         _, headers, gz = get(ctx.url + "/metrics", headers={"Accept-Encoding": "gzip"})
@@ -160,7 +164,7 @@ def daemon(ctx):
             if a["granted_fen"] > 0:
                 paid.setdefault(a["program"], set()).add(a["uscc"])
         result = {
-            "ready_s": ready_s, "peak_rss_kb": peak, "scoring_s": float(m.group(1)) if m else None,
+            "ready_s": ready_s, "peak_rss_kb": peak, "rss_kb": settled, "scoring_s": float(m.group(1)) if m else None,
             "body_bytes": len(plain), "gzip_bytes": len(gz), "series": series,
             "families": families, "district_info_series": district_info,
             # The exposition counts what the result holds (the daemon scored the same snapshot).
