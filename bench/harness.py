@@ -179,6 +179,9 @@ def main():
         except Exception:
             log(f"work directory kept: {workdir}")
             raise
+        # Written after each size, so that a failure at a later size keeps the earlier ones.
+        with open(os.path.join(args.out, "results.json"), "w") as f:
+            json.dump(results, f, indent=2)
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
         else:

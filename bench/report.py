@@ -67,6 +67,7 @@ ROWS = [
     ("`/metrics` plain: p99", ("daemon", "wrk_plain", "p99_ms"), "ms"),
     ("`/metrics` gzip: requests/s", ("daemon", "wrk_gzip", "requests_per_s"), "/s"),
     ("`/metrics` gzip: p99", ("daemon", "wrk_gzip", "p99_ms"), "ms"),
+    ("`/metrics` socket errors (plain / gzip, per run)", ("daemon", "wrk_errors"), None),
     ("exposition: stored result parse", ("render", "result_parse_s"), "s"),
     ("exposition: domain render", ("render", "domain_render_s"), "s"),
     ("exposition: operational + join + gzip", ("render", "publish_s"), "s"),
