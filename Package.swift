@@ -97,6 +97,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Benchmarks of the hot paths (bench/run); not a product, never run by tests.
+        .executableTarget(
+            name: "qualityd-bench",
+            dependencies: [
+                "QualityCore", "QualityConfig", "QualityExport", "QualityServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "QualityCoreTests",
             dependencies: ["QualityCore"],

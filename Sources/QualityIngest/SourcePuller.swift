@@ -19,10 +19,21 @@ struct SourcePuller: Sendable {
         var failure: FetchError?
         let base = source.url(for: period)
         var page = 1
+        // The next page is fetched and decoded while this one is validated: on loopback the
+        // bureau, the JSON parser and the validator then keep both cores busy. Only pages the
+        // sequential walk would fetch are requested, in the same order.
+        var next = fetchTask(url: Puller.pageURL(base, page: page, pagination: source.pagination))
         paging: while true {
             let url = Puller.pageURL(base, page: page, pagination: source.pagination)
+            let pending = next
+            let fetched = await withTaskCancellationHandler {
+                await pending.value
+            } onCancel: {
+                pending.cancel()
+            }
+            attempts += fetched.attempts
             let decoded: RecordPage
-            switch await fetchPage(url: url, attempts: &attempts) {
+            switch fetched.result {
             case .success(let (size, recordPage)):
                 decoded = recordPage
                 bytes += size
@@ -32,11 +43,15 @@ struct SourcePuller: Sendable {
                 failure = error
                 break paging
             }
+            let full = source.pagination.map { decoded.count >= $0.size } ?? false
+            if full, page < maxPages {
+                next = fetchTask(url: Puller.pageURL(base, page: page + 1, pagination: source.pagination))
+            }
             validator.consume(decoded)
             pages += 1
             records += decoded.count
             progress?(PullProgress(sourceID: source.id, pages: pages, records: records, bytes: bytes))
-            guard let pagination = source.pagination, decoded.count >= pagination.size else { break }
+            guard full, let pagination = source.pagination else { break }
             if page >= maxPages {
                 failure = FetchError(.tooLarge, "\(url): more than \(maxPages) pages of \(pagination.size) records")
                 break
@@ -59,6 +74,20 @@ struct SourcePuller: Sendable {
         progress?(
             PullProgress(sourceID: source.id, pages: pages, records: records, bytes: bytes, result: result.result))
         return result
+    }
+
+    /// A page being fetched and decoded, with the attempts it took.
+    private struct FetchedPage: Sendable {
+        var result: Result<(Int, RecordPage), FetchError>
+        var attempts: Int
+    }
+
+    private func fetchTask(url: String) -> Task<FetchedPage, Never> {
+        Task {
+            var attempts = 0
+            let result = await fetchPage(url: url, attempts: &attempts)
+            return FetchedPage(result: result, attempts: attempts)
+        }
     }
 
     /// One page, fetched and decoded, retried with backoff while the failure may pass.

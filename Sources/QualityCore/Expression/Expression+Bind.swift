@@ -10,15 +10,26 @@ private struct Bound {
     let evaluator: Evaluator
     /// Set when the node does not depend on the cursor, so parents can fold it.
     let constant: Value?
+    /// Set when the node reads an enterprise fact at the cursor, so parents (aggregates, `in`,
+    /// comparisons with a constant) can read the column in place, a million times per run.
+    let column: [Value]?
 
     init(_ evaluator: @escaping Evaluator) {
         self.evaluator = evaluator
         self.constant = nil
+        self.column = nil
     }
 
     init(constant: Value) {
         self.evaluator = { _ in constant }
         self.constant = constant
+        self.column = nil
+    }
+
+    init(enterpriseColumn col: [Value]) {
+        self.evaluator = { col[$0.enterprise] }
+        self.constant = nil
+        self.column = col
     }
 }
 
@@ -61,7 +72,7 @@ private struct Binder {
         switch scope {
         case .enterprise:
             guard let col = column(schema.enterprises, name) else { return Bound(constant: .missing) }
-            return Bound { col[$0.enterprise] }
+            return Bound(enterpriseColumn: col)
         case .record:
             guard let slot = schema.recordSlots[name] else { return Bound(constant: .missing) }
             return Bound { $0.record[slot] }
@@ -87,6 +98,7 @@ private struct Binder {
         if let x = a.constant, let y = b.constant { return Bound(constant: apply(x, y)) }
         let f = a.evaluator
         let g = b.evaluator
+        if let special = Self.withConstant(op, a, b) { return special }
         switch op {
         case .and: return Bound { f($0).isTrue ? .bool(g($0).isTrue) : .bool(false) }
         case .or: return Bound { f($0).isTrue ? .bool(true) : .bool(g($0).isTrue) }
@@ -107,6 +119,50 @@ private struct Binder {
         }
     }
 
+    /// The shapes that run once per enterprise (`"x" in awards`, `fact > 0`) without evaluating
+    /// the constant or building the values in between; nil for other shapes.
+    private static func withConstant(_ op: BinaryOperator, _ a: Bound, _ b: Bound) -> Bound? {
+        switch op {
+        case .isIn:
+            guard case .string(let s)? = a.constant else { return nil }
+            if let col = b.column {
+                return Bound { cursor in
+                    guard case .set(let set) = col[cursor.enterprise] else { return .bool(false) }
+                    return .bool(set.contains(s))
+                }
+            }
+            let g = b.evaluator
+            return Bound { cursor in
+                guard case .set(let set) = g(cursor) else { return .bool(false) }
+                return .bool(set.contains(s))
+            }
+        case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+            // A comparison with a missing or non-number operand is false, `!=` included.
+            if let y = b.constant?.number {
+                if let col = a.column {
+                    return Bound { cursor in
+                        guard case .number(let x) = col[cursor.enterprise] else { return .bool(false) }
+                        return .bool(Semantics.compare(op, x, y))
+                    }
+                }
+                let f = a.evaluator
+                return Bound { cursor in
+                    guard case .number(let x) = f(cursor) else { return .bool(false) }
+                    return .bool(Semantics.compare(op, x, y))
+                }
+            }
+            if let x = a.constant?.number {
+                let g = b.evaluator
+                return Bound { cursor in
+                    guard case .number(let y) = g(cursor) else { return .bool(false) }
+                    return .bool(Semantics.compare(op, x, y))
+                }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
     private func scalarCall(_ name: String, _ args: [Bound]) -> Bound {
         let apply: ([Value]) -> Value
         switch name {
@@ -120,6 +176,7 @@ private struct Binder {
         }
         if args.allSatisfy({ $0.constant != nil }) { return Bound(constant: apply(args.compactMap(\.constant))) }
         let fs = args.map(\.evaluator)
+        if fs.count == 2, let special = Self.twoArguments(name, args) { return special }
         if name == "coalesce" {
             return Bound { cursor in
                 for f in fs {
@@ -132,10 +189,38 @@ private struct Binder {
         return Bound { cursor in apply(fs.map { $0(cursor) }) }
     }
 
+    /// `coalesce(fact, 0)` and `least(x, y)` without an array of arguments per call.
+    private static func twoArguments(_ name: String, _ args: [Bound]) -> Bound? {
+        let f0 = args[0].evaluator
+        let f1 = args[1].evaluator
+        switch name {
+        case "coalesce":
+            if let c = args[1].constant {
+                return Bound { cursor in
+                    let v = f0(cursor)
+                    return v.isMissing ? c : v
+                }
+            }
+            return Bound { cursor in
+                let v = f0(cursor)
+                return v.isMissing ? f1(cursor) : v
+            }
+        case "least", "greatest":
+            let greatest = name == "greatest"
+            // As Semantics.extreme: the first argument wins a tie.
+            return Bound { cursor in
+                guard case .number(let x) = f0(cursor), case .number(let y) = f1(cursor) else { return .missing }
+                return .number((greatest ? y > x : y < x) ? y : x)
+            }
+        default: return nil
+        }
+    }
+
     private func aggregate(_ name: String, _ argument: Bound?) -> Bound {
         guard let argument else {
             return Bound { .number(Double($0.members.count)) }
         }
+        if let col = argument.column { return Self.aggregate(name, column: col) }
         let f = argument.evaluator
         switch name {
         case "count":
@@ -169,6 +254,47 @@ private struct Binder {
                 for row in cursor.members {
                     cursor.enterprise = row
                     if case .number(let x) = f(cursor) {
+                        if let b = best {
+                            if wantMax ? x > b : x < b { best = x }
+                        } else {
+                            best = x
+                        }
+                    }
+                }
+                return best.map(Value.number) ?? .missing
+            }
+        }
+    }
+
+    /// An aggregate of one enterprise fact: the district's rows read straight from its column.
+    private static func aggregate(_ name: String, column col: [Value]) -> Bound {
+        switch name {
+        case "count":
+            return Bound { cursor in
+                var n = 0
+                for row in cursor.members where col[row].isTrue { n += 1 }
+                return .number(Double(n))
+            }
+        case "sum", "avg":
+            let average = name == "avg"
+            return Bound { cursor in
+                var total = 0.0
+                var n = 0
+                for row in cursor.members {
+                    if case .number(let x) = col[row] {
+                        total += x
+                        n += 1
+                    }
+                }
+                if average { return n == 0 ? .missing : .from(total / Double(n)) }
+                return .from(total)
+            }
+        default:
+            let wantMax = name == "max"
+            return Bound { cursor in
+                var best: Double?
+                for row in cursor.members {
+                    if case .number(let x) = col[row] {
                         if let b = best {
                             if wantMax ? x > b : x < b { best = x }
                         } else {

@@ -66,17 +66,20 @@ public struct Expression: Sendable {
 /// The state an evaluation reads: which district and enterprise, and the values around them.
 ///
 /// A class so that aggregate loops move `enterprise` without copying; one per scoring run.
+/// Its fields are read tens of millions of times at national size and never accessed while an
+/// access is in progress (a closure reads them, an aggregate loop writes `enterprise` between
+/// calls), so the dynamic exclusivity checks, a tenth of the scoring time, are off.
 public final class EvalCursor {
     /// Row in the snapshot's enterprise table.
-    public var enterprise = 0
+    @exclusivity(unchecked) public var enterprise = 0
     /// Row in the snapshot's district table; -1 when the district has no facts.
-    public var district = -1
+    @exclusivity(unchecked) public var district = -1
     /// Enterprise rows of the current district, in USCC order.
-    public var members: [Int] = []
+    @exclusivity(unchecked) public var members: [Int] = []
     /// Indicator values of the current district, by indicator slot.
-    public var indicators: [Value] = []
+    @exclusivity(unchecked) public var indicators: [Value] = []
     /// Converted fields of the record being checked, by slot.
-    public var record: [Value] = []
+    @exclusivity(unchecked) public var record: [Value] = []
 
     public init() {}
 }

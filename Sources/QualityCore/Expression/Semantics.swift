@@ -31,16 +31,7 @@ public enum Semantics {
     /// A comparison; false with a missing operand or mismatched types, `!=` included.
     public static func compare(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Bool {
         switch (a, b) {
-        case (.number(let x), .number(let y)):
-            switch op {
-            case .equal: return x == y
-            case .notEqual: return x != y
-            case .less: return x < y
-            case .lessOrEqual: return x <= y
-            case .greater: return x > y
-            case .greaterOrEqual: return x >= y
-            default: return false
-            }
+        case (.number(let x), .number(let y)): return compare(op, x, y)
         case (.string(let x), .string(let y)):
             switch op {
             case .equal: return StringSet.same(x, y)
@@ -65,6 +56,20 @@ public enum Semantics {
             }
         default:
             return false
+        }
+    }
+
+    /// A comparison of two numbers.
+    @inline(__always)
+    public static func compare(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
+        switch op {
+        case .equal: return x == y
+        case .notEqual: return x != y
+        case .less: return x < y
+        case .lessOrEqual: return x <= y
+        case .greater: return x > y
+        case .greaterOrEqual: return x >= y
+        default: return false
         }
     }
 

@@ -46,16 +46,21 @@ public struct AssessmentModel: Sendable {
     }
 
     /// Scores `snapshot`: districts, subsidies and rejects, deterministically.
-    public func assess(_ snapshot: Snapshot, configSHA256: String? = nil, sources: [SourceStatus]? = nil)
-        -> AssessmentResult
-    {
+    ///
+    /// `snapshotSHA256` is the snapshot's hash when the caller already has it (the daemon hashes
+    /// the canonical JSON when it stores the snapshot); without it the snapshot is serialized and
+    /// hashed here, which at national scale costs more than the scoring.
+    public func assess(
+        _ snapshot: Snapshot, configSHA256: String? = nil, snapshotSHA256: String? = nil,
+        sources: [SourceStatus]? = nil
+    ) -> AssessmentResult {
         let population = Population(config: config, snapshot: snapshot)
         let districts = DistrictScorer(model: self, population: population).score()
         let subsidies = SubsidyEngine(model: self, population: population).run().0
         return AssessmentResult(
             period: snapshot.period,
             configSHA256: configSHA256,
-            snapshotSHA256: snapshot.sha256,
+            snapshotSHA256: snapshotSHA256 ?? snapshot.sha256,
             districts: districts,
             subsidies: subsidies,
             rejected: population.rejected,
@@ -108,13 +113,27 @@ struct Population {
         var districtOfRow = [Int](repeating: -1, count: table.count)
         var rejected: [Rejection] = []
         accepted.reserveCapacity(table.count)
+        // Neighbouring rows mostly share a district: the last code found is tried before hashing.
+        var lastCode = ""
+        var lastDistrict = -1
         for row in 0..<table.count {
             let uscc = table.keys[row]
             guard USCC.isValid(uscc) else {
                 rejected.append(Rejection(uscc: uscc, reason: "invalid_uscc"))
                 continue
             }
-            guard case .string(let code)? = districtColumn?[row], let d = index[code] else {
+            guard case .string(let code)? = districtColumn?[row] else {
+                rejected.append(Rejection(uscc: uscc, reason: "unknown_district"))
+                continue
+            }
+            let d: Int
+            if lastDistrict >= 0, StringSet.same(code, lastCode) {
+                d = lastDistrict
+            } else if let found = index[code] {
+                d = found
+                lastCode = code
+                lastDistrict = found
+            } else {
                 rejected.append(Rejection(uscc: uscc, reason: "unknown_district"))
                 continue
             }

@@ -5,6 +5,8 @@
 public struct FactTableBuilder {
     private var keys: [String] = []
     private var names: [String] = []
+    /// Each name's UTF-8 bytes, so a reader can find a column without making a string of the key.
+    private var namesUTF8: [[UInt8]] = []
     private var nameIndex: [String: Int] = [:]
     private var columns: [[Value]] = []
 
@@ -19,16 +21,51 @@ public struct FactTableBuilder {
     }
 
     public mutating func set(_ value: Value, fact: String, row: Int) {
-        let c: Int
-        if let existing = nameIndex[fact] {
-            c = existing
-        } else {
-            c = names.count
-            names.append(fact)
-            nameIndex[fact] = c
-            columns.append([])
+        set(value, column: column(named: fact) ?? addColumn(fact), row: row)
+    }
+
+    /// The column of `fact`, if a value was set for it (names compare as Swift strings do).
+    public func column(named fact: String) -> Int? { nameIndex[fact] }
+
+    /// The column whose name has exactly these UTF-8 bytes; `predicted` is tried first.
+    public func column(utf8 bytes: UnsafeBufferPointer<UInt8>, predicted: Int?) -> Int? {
+        if let p = predicted, p >= 0, p < namesUTF8.count, Self.equal(namesUTF8[p], bytes) { return p }
+        for c in namesUTF8.indices where Self.equal(namesUTF8[c], bytes) { return c }
+        return nil
+    }
+
+    @inline(__always)
+    private static func equal(_ name: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard name.count == bytes.count else { return false }
+        return name.withUnsafeBufferPointer { n in
+            var k = 0
+            while k < n.count {
+                if n[k] != bytes[k] { return false }
+                k += 1
+            }
+            return true
         }
-        if columns[c].count <= row {
+    }
+
+    /// The name of a column.
+    public func name(ofColumn c: Int) -> String { names[c] }
+
+    /// A new, empty column for `fact` (which has none yet).
+    public mutating func addColumn(_ fact: String) -> Int {
+        let c = names.count
+        names.append(fact)
+        namesUTF8.append(Array(fact.utf8))
+        nameIndex[fact] = c
+        columns.append([])
+        return c
+    }
+
+    public mutating func set(_ value: Value, column c: Int, row: Int) {
+        if columns[c].count == row {
+            columns[c].append(value)
+            return
+        }
+        if columns[c].count < row {
             columns[c].append(contentsOf: repeatElement(.missing, count: row + 1 - columns[c].count))
         }
         columns[c][row] = value

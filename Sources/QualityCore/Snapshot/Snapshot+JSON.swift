@@ -12,103 +12,11 @@ public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible
 }
 
 extension Snapshot {
-    /// Reads a snapshot from JSON bytes.
-    public static func parse(json bytes: [UInt8]) throws -> Snapshot {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(bytes)
-        } catch {
-            throw SnapshotError(path: "", message: "invalid JSON at \(error.line):\(error.column): \(error.message)")
-        }
-        return try Snapshot(json: root)
-    }
-
+    /// A snapshot from a parsed document, as `parse(json:)` reads it.
     public init(json root: JSONValue) throws {
-        guard case .object(let object) = root else {
-            throw SnapshotError(path: "", message: "expected an object, found \(root.kindName)")
-        }
-        let period: String
-        switch object["period"] {
-        case .string(let p)?: period = p
-        case .number(let n)? where n == n.rounded(): period = String(Int(n))
-        default: throw SnapshotError(path: "period", message: "expected a period such as \"2025\"")
-        }
-        self.init(
-            period: period,
-            districts: try Self.table(object["districts"], path: "districts"),
-            enterprises: try Self.table(object["enterprises"], path: "enterprises"),
-            payouts: try Self.payouts(object["payouts"])
-        )
-    }
-
-    private static func table(_ value: JSONValue?, path: String) throws -> FactTable {
-        guard let value, value != .null else { return FactTable() }
-        guard case .object(let entities) = value else {
-            throw SnapshotError(path: path, message: "expected an object keyed by code, found \(value.kindName)")
-        }
-        var builder = FactTableBuilder(capacity: entities.count)
-        for (key, facts) in entities.pairs {
-            guard case .object(let factObject) = facts else {
-                throw SnapshotError(
-                    path: "\(path).\(key)", message: "expected an object of facts, found \(facts.kindName)")
-            }
-            let row = builder.addRow(key)
-            for (name, raw) in factObject.pairs {
-                let value = try factValue(raw, path: "\(path).\(key).\(name)")
-                if !value.isMissing { builder.set(value, fact: name, row: row) }
-            }
-        }
-        return builder.build()
-    }
-
-    /// A fact: number, string, boolean or array of strings; `null` is missing.
-    public static func factValue(_ raw: JSONValue, path: @autoclosure () -> String) throws -> Value {
-        switch raw {
-        case .null: return .missing
-        case .bool(let b): return .bool(b)
-        case .number(let x): return .from(x)
-        case .string(let s): return .string(s)
-        case .array(let items):
-            var strings: [String] = []
-            for item in items {
-                guard case .string(let s) = item else {
-                    throw SnapshotError(
-                        path: path(), message: "an array fact holds strings only, found \(item.kindName)")
-                }
-                strings.append(s)
-            }
-            return .set(StringSet(strings))
-        case .object:
-            throw SnapshotError(path: path(), message: "a fact is a number, string, boolean or array of strings")
-        }
-    }
-
-    private static func payouts(_ value: JSONValue?) throws -> [Payout] {
-        guard let value, value != .null else { return [] }
-        guard case .array(let items) = value else {
-            throw SnapshotError(path: "payouts", message: "expected an array, found \(value.kindName)")
-        }
-        var result: [Payout] = []
-        for (n, item) in items.enumerated() {
-            let path = "payouts[\(n)]"
-            guard case .object(let o) = item else {
-                throw SnapshotError(path: path, message: "expected an object, found \(item.kindName)")
-            }
-            guard case .string(let uscc)? = o["uscc"] else {
-                throw SnapshotError(path: "\(path).uscc", message: "expected a string")
-            }
-            guard case .string(let program)? = o["program"] else {
-                throw SnapshotError(path: "\(path).program", message: "expected a string")
-            }
-            guard case .number(let year)? = o["year"], year == year.rounded(), abs(year) < 100_000 else {
-                throw SnapshotError(path: "\(path).year", message: "expected a whole year")
-            }
-            guard case .number(let fen)? = o["granted_fen"], fen == fen.rounded(), abs(fen) < 9e15 else {
-                throw SnapshotError(path: "\(path).granted_fen", message: "expected a whole number of fen")
-            }
-            result.append(Payout(uscc: uscc, program: program, year: Int(year), grantedFen: Int64(fen)))
-        }
-        return result
+        var writer = JSONWriter(style: .canonical)
+        writer.value(root)
+        self = try Snapshot.parse(json: writer.bytes)
     }
 
     /// The snapshot as JSON: keys sorted, payouts sorted, canonical for hashing or pretty for people.
@@ -151,13 +59,16 @@ extension Snapshot {
     }
 
     private static func write(_ table: FactTable, into w: inout JSONWriter) {
+        // Straight from the columns: `facts(row:)` would make an array for each of a million rows.
+        let names = table.factNames
+        let columns = table.columns
         w.beginObject()
         for row in 0..<table.count {
             w.key(table.keys[row])
             w.beginObject()
-            for (name, value) in table.facts(row: row) {
-                w.key(name)
-                w.fact(value)
+            for c in columns.indices where !columns[c][row].isMissing {
+                w.key(names[c])
+                w.fact(columns[c][row])
             }
             w.endObject()
         }

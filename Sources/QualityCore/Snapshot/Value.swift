@@ -78,20 +78,27 @@ public struct StringSet: Sendable, Hashable {
     /// Over contiguous bytes: sorting a million USCCs with the generic `lexicographicallyPrecedes`
     /// took seconds.
     public static func compare(_ a: String, _ b: String) -> Int {
+        // Native strings are contiguous: read in place, without the copies `withUTF8` needs.
+        if let d = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in compare(x, y) }
+        }), let d {
+            return d
+        }
         var a = a
         var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = Swift.min(x.count, y.count)
-                var i = 0
-                while i < n {
-                    let d = Int(x[i]) - Int(y[i])
-                    if d != 0 { return d }
-                    i += 1
-                }
-                return x.count - y.count
-            }
+        return a.withUTF8 { x in b.withUTF8 { y in compare(x, y) } }
+    }
+
+    @inline(__always)
+    private static func compare(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = Swift.min(x.count, y.count)
+        var i = 0
+        while i < n {
+            let d = Int(x[i]) - Int(y[i])
+            if d != 0 { return d }
+            i += 1
         }
+        return x.count - y.count
     }
 
     public static func == (a: StringSet, b: StringSet) -> Bool {

@@ -38,26 +38,37 @@ struct SubsidyEngine {
         var drafts: [Draft] = []
         var ineligible: [Ineligibility] = []
         var excluded: [Exclusion] = []
-        for row in population.accepted {
+        // Reused for every enterprise: a million enterprises should not mean a million arrays.
+        var local: [Draft] = []
+        var localExcluded: [(program: Int, reason: String)] = []
+        let groupOf = Self.groupIndices(programs)
+        let rows = population.accepted
+        let (eligibleMask, holdsMask) = Self.conditions(
+            rows: rows, eligibility: eligibilityFns, when: whenFns, cursor: cursor)
+        let programCount = programs.count
+        for (k, row) in rows.enumerated() {
             cursor.enterprise = row
             let tracing = row == traceRow
-            let held = eligibilityFns.map { $0(cursor).isTrue }
-            if tracing {
-                explanation = EnterpriseExplanation(
-                    uscc: table.keys[row],
-                    eligibility: zip(config.subsidies.eligibility, held).map {
-                        RuleOutcome(id: $0.id, held: $1)
-                    })
+            let eligible = eligibleMask[k]
+            if tracing || !eligible {
+                let held = eligibilityFns.map { $0(cursor).isTrue }
+                if tracing {
+                    explanation = EnterpriseExplanation(
+                        uscc: table.keys[row],
+                        eligibility: zip(config.subsidies.eligibility, held).map {
+                            RuleOutcome(id: $0.id, held: $1)
+                        })
+                }
+                if !eligible {
+                    let reasons = zip(config.subsidies.eligibility, held).compactMap { $1 ? nil : $0.id }
+                    ineligible.append(Ineligibility(uscc: table.keys[row], reasons: reasons))
+                    continue
+                }
             }
-            if held.contains(false) {
-                let reasons = zip(config.subsidies.eligibility, held).compactMap { $1 ? nil : $0.id }
-                ineligible.append(Ineligibility(uscc: table.keys[row], reasons: reasons))
-                continue
-            }
-            var local: [Draft] = []
-            var localExcluded: [(program: Int, reason: String)] = []
+            local.removeAll(keepingCapacity: true)
+            localExcluded.removeAll(keepingCapacity: true)
             for p in programs.indices {
-                let holds = whenFns[p](cursor).isTrue
+                let holds = holdsMask[k * programCount + p]
                 if tracing { explanation?.programs.append(ProgramOutcome(program: programs[p].id, when: holds)) }
                 guard holds else { continue }
                 if let n = programs[p].oncePerYears,
@@ -73,10 +84,12 @@ struct SubsidyEngine {
                 }
                 local.append(Draft(row: row, program: p, requested: fen, granted: fen))
             }
-            applyGroups(&local, excluded: &localExcluded)
+            if local.isEmpty && localExcluded.isEmpty { continue }
+            Self.applyGroups(&local, excluded: &localExcluded, groupOf: groupOf)
             applyCap(&local, capFen: capFen)
             if !localExcluded.isEmpty {
-                for e in localExcluded.sorted(by: { $0.program < $1.program }) {
+                if localExcluded.count > 1 { localExcluded.sort(by: { $0.program < $1.program }) }
+                for e in localExcluded {
                     excluded.append(Exclusion(uscc: table.keys[row], program: programs[e.program].id, reason: e.reason))
                     if tracing { explanation?.update(e.program) { $0.excluded = e.reason } }
                 }
@@ -124,28 +137,67 @@ struct SubsidyEngine {
         return (result, explanation)
     }
 
+    /// Which enterprises meet every eligibility rule, and (for those) whose program `when` holds
+    /// (`holds[k * programs + p]`), a condition at a time: a closure called in a loop of its own
+    /// is not retained and released around each of a million calls.
+    private static func conditions(
+        rows: [Int], eligibility: [Evaluator], when: [Evaluator], cursor: EvalCursor
+    ) -> (eligible: [Bool], holds: [Bool]) {
+        var eligible = [Bool](repeating: true, count: rows.count)
+        for f in eligibility {
+            for (k, row) in rows.enumerated() where eligible[k] {
+                cursor.enterprise = row
+                if !f(cursor).isTrue { eligible[k] = false }
+            }
+        }
+        var holds = [Bool](repeating: false, count: rows.count * when.count)
+        for (p, f) in when.enumerated() {
+            for (k, row) in rows.enumerated() where eligible[k] {
+                cursor.enterprise = row
+                holds[k * when.count + p] = f(cursor).isTrue
+            }
+        }
+        return (eligible, holds)
+    }
+
+    /// Each program's group as a number (index of its first program), -1 when it has none.
+    private static func groupIndices(_ programs: [Program]) -> [Int] {
+        var first: [String: Int] = [:]
+        return programs.enumerated().map { p, program in
+            guard let g = program.group else { return -1 }
+            if let f = first[g] { return f }
+            first[g] = p
+            return p
+        }
+    }
+
     /// Of the awards in one group keep the highest requested; a tie goes to the earlier program.
-    private func applyGroups(_ local: inout [Draft], excluded: inout [(program: Int, reason: String)]) {
-        let programs = config.subsidies.programs
-        var best: [String: Int] = [:]
-        for (i, d) in local.enumerated() {
-            guard let g = programs[d.program].group else { continue }
-            if let b = best[g] {
-                if d.requested > local[b].requested { best[g] = i }
+    private static func applyGroups(
+        _ local: inout [Draft], excluded: inout [(program: Int, reason: String)], groupOf: [Int]
+    ) {
+        // An award stays when no earlier one of its group asks as much and no later one asks more.
+        func kept(_ i: Int) -> Bool {
+            let g = groupOf[local[i].program]
+            guard g >= 0 else { return true }
+            for j in local.indices where j != i && groupOf[local[j].program] == g {
+                if j < i ? local[j].requested >= local[i].requested : local[j].requested > local[i].requested {
+                    return false
+                }
+            }
+            return true
+        }
+        guard local.count > 1, !local.indices.allSatisfy(kept) else { return }
+        let keep = local.indices.map(kept)
+        var n = 0
+        for i in local.indices {
+            if keep[i] {
+                local[n] = local[i]
+                n += 1
             } else {
-                best[g] = i
+                excluded.append((local[i].program, "group"))
             }
         }
-        guard !best.isEmpty else { return }
-        var kept: [Draft] = []
-        for (i, d) in local.enumerated() {
-            if let g = programs[d.program].group, best[g] != i {
-                excluded.append((d.program, "group"))
-            } else {
-                kept.append(d)
-            }
-        }
-        local = kept
+        local.removeLast(local.count - n)
     }
 
     /// Walking in program order, an award that would pass the cap is cut to what is left.
@@ -188,7 +240,7 @@ struct PayoutHistory {
 
     /// The latest year Y' with 0 < year − Y' < n in which `uscc` was paid under `program`, if any.
     func recentYear(_ uscc: String, program: Int, year: Int, within n: Int) -> Int? {
-        guard let list = years[uscc] else { return nil }
+        guard !years.isEmpty, let list = years[uscc] else { return nil }
         return list.filter { $0.program == program && year - $0.year > 0 && year - $0.year < n }.map(\.year).max()
     }
 }

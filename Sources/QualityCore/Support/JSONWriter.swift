@@ -91,7 +91,7 @@ public struct JSONWriter {
             return
         }
         if case .canonical = style, x == x.rounded(), abs(x) < 1e15 {
-            appendASCII(String(Int64(x)))
+            appendDecimal(Int64(x))
         } else {
             appendASCII(x.description)
         }
@@ -104,7 +104,32 @@ public struct JSONWriter {
 
     public mutating func integer<I: BinaryInteger>(_ n: I) {
         prefix()
-        appendASCII(String(n))
+        if let small = Int64(exactly: n) {
+            appendDecimal(small)
+        } else {
+            appendASCII(String(n))
+        }
+    }
+
+    /// The decimal digits of `n`, as `String(n)` has them, without making a string: a national
+    /// snapshot has tens of millions of numbers.
+    private mutating func appendDecimal(_ n: Int64) {
+        if n < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = n.magnitude
+        if m < 10 {
+            bytes.append(0x30 + UInt8(m))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes hold the 20 digits of UInt64.max
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while m > 0 {
+                count += 1
+                buffer[24 - count] = 0x30 + UInt8(m % 10)
+                m /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+        }
     }
 
     public mutating func integer<I: BinaryInteger>(_ n: I?) {
@@ -159,7 +184,14 @@ public struct JSONWriter {
 
     private mutating func appendQuoted(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copy them whole.
+        // Most strings need no escape: copy them whole, in place when the string is contiguous.
+        let copied: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+            for b in utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return true
+        }
+        if copied == true { return }
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             bytes.append(contentsOf: s.utf8)
             bytes.append(UInt8(ascii: "\""))

@@ -13,18 +13,24 @@ public enum USCC {
     /// True when `code` is 18 characters of the alphabet with the right check character.
     /// Expects upper case: ingestion trims and upper-cases before checking.
     public static func isValid(_ code: String) -> Bool {
-        var sum = 0
-        var count = 0
-        var last = -1
-        for b in code.utf8 {
-            guard b < 128, count < 18 else { return false }
-            let v = Int(values[Int(b)])
-            guard v >= 0 else { return false }
-            if count < 17 { sum += v * weights[count] } else { last = v }
-            count += 1
+        // Once per enterprise at scoring: the tables are fetched once, the bytes read in place.
+        let values = Self.values
+        let weights = Self.weights
+        var code = code
+        return code.withUTF8 { bytes in
+            guard bytes.count == 18 else { return false }
+            var sum = 0
+            for k in 0..<17 {
+                let b = bytes[k]
+                guard b < 128 else { return false }
+                let v = Int(values[Int(b)])
+                guard v >= 0 else { return false }
+                sum += v * weights[k]
+            }
+            let b = bytes[17]
+            guard b < 128, values[Int(b)] >= 0 else { return false }
+            return Int(values[Int(b)]) == checkValue(sum)
         }
-        guard count == 18 else { return false }
-        return last == checkValue(sum)
     }
 
     /// The check character for the first 17 characters of a code; nil when they are not 17 of the alphabet.

@@ -45,8 +45,10 @@ public struct ScoringService: Service {
                 period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
             let info = try await store.saveSnapshot(snapshot, createdAt: started)
             snapshotSHA256 = info.sha256
+            // The hash of the bytes just stored: serializing a national snapshot again to hash it
+            // took longer than the scoring.
             let result = input.loaded.model.assess(
-                snapshot, configSHA256: input.loaded.sha256, sources: input.sources)
+                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256, sources: input.sources)
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
