@@ -45,7 +45,7 @@ struct LoginRoutes {
         let body = try await request.collectBody(upTo: 16 * 1024)
         let form = Self.form(String(buffer: body))
         let next = LoginPage.safeNext(form["next"])
-        guard await !runtime.config.auth.tokens.isEmpty else {
+        guard !runtime.authTokens.isEmpty else {
             // No tokens configured: everything is open, there is nothing to sign in to.
             return .seeOther(next)
         }

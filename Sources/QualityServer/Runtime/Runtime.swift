@@ -5,6 +5,7 @@ import QualityConfig
 import QualityCore
 import QualityIngest
 import QualityStore
+import Synchronization
 
 /// The daemon's state: the config in force with its compiled model and puller, each source's data,
 /// the period being assessed, the result being served, and the store everything is kept in.
@@ -18,6 +19,10 @@ public actor Runtime {
     public nonisolated let logger: Logger
     nonisolated let now: @Sendable () -> Date
     nonisolated let fetcher: any HTTPFetching
+
+    /// The tokens of the config in force, readable without waiting for the actor: every request
+    /// (`/metrics` too) is identified, and a long pull or reload must not hold up a scrape.
+    private nonisolated let tokens: Mutex<[TokenConfig]>
 
     public private(set) var loaded: LoadedConfig
     private(set) var puller: Puller
@@ -35,6 +40,7 @@ public actor Runtime {
         now: @escaping @Sendable () -> Date, logger: Logger
     ) throws(ConfigErrors) {
         self.loaded = loaded
+        self.tokens = Mutex(loaded.config.auth.tokens)
         self.puller = try Puller(config: loaded.config, fetcher: fetcher)
         self.store = store
         self.fetcher = fetcher
@@ -47,6 +53,9 @@ public actor Runtime {
     }
 
     public var config: Config { loaded.config }
+
+    /// `auth.tokens` of the config in force.
+    public nonisolated var authTokens: [TokenConfig] { tokens.withLock { $0 } }
 
     /// Ready once a config is loaded and a parsed result is served (its metrics are rendered).
     public var isReady: Bool { served?.result != nil }
@@ -241,6 +250,7 @@ public actor Runtime {
             logger.warning("\(next.path): \(what) changed from \(old) to \(new); it takes effect after a restart")
         }
         loaded = next
+        tokens.withLock { $0 = next.config.auth.tokens }
         puller = nextPuller
         await ingest.configure(sources: next.config.sources)
         metrics.operational.configure(sources: next.config.sources.map(\.id))
