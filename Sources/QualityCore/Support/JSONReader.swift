@@ -9,7 +9,7 @@ public struct JSONReader {
     public enum Kind: Sendable, Equatable {
         case null, bool, number, string, array, object
 
-        /// As `JSONValue.kindName`, for error messages.
+        /// The kind's name in error messages (also `JSONValue.kindName`).
         public var name: String {
             switch self {
             case .null: "null"

@@ -40,14 +40,16 @@ public enum JSONValue: Sendable, Equatable {
 
     /// A short name of the kind, for error messages.
     public var kindName: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .number: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
+        let kind: JSONReader.Kind =
+            switch self {
+            case .null: .null
+            case .bool: .bool
+            case .number: .number
+            case .string: .string
+            case .array: .array
+            case .object: .object
+            }
+        return kind.name
     }
 }
 
