@@ -8,10 +8,10 @@ import QualityStore
 enum ListJSON {
     /// A list's state: `status` (draft, published, superseded, confirmed, revoked) and, for a stored
     /// list, its id, the SHA-256 of its frozen result, payouts and who did what when.
-    static func write(_ list: StoredSubsidyList?, state: ListState, into w: inout JSONWriter) {
+    static func write(_ list: StoredSubsidyList?, into w: inout JSONWriter) {
         w.beginObject()
         w.key("status")
-        w.string(state.status.rawValue)
+        w.string(ListState(list).status.rawValue)
         w.key("id")
         w.integer(list?.id)
         w.key("sha256")
@@ -46,7 +46,7 @@ enum ListJSON {
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("list")
-        write(list, state: ListState(list), into: &w)
+        write(list, into: &w)
         w.key("rescoring")
         w.bool(rescoring)
         w.endObject()

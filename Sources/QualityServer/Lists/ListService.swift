@@ -22,7 +22,6 @@ struct ListService: Sendable {
     struct View: Sendable {
         var period: String
         var result: AssessmentResult
-        var state: ListState
         /// The list in force, or else the newest on record (a revoked one).
         var list: StoredSubsidyList?
         /// True when `result` is the frozen list's, false for the current result of a draft.
@@ -30,6 +29,9 @@ struct ListService: Sendable {
         var names: ListNames
         /// The run behind a draft's result.
         var run: ScoringRun?
+
+        /// Where `list` stands; no list is a draft.
+        var state: ListState { ListState(list) }
     }
 
     /// `?period=`, checked, or the served period.
@@ -65,7 +67,7 @@ struct ListService: Sendable {
             let result = await cache.frozenResult(list: last.id), let names = await cache.names(list: last.id)
         {
             return View(
-                period: period, result: result, state: ListState(last), list: last, frozen: true, names: names)
+                period: period, result: result, list: last, frozen: true, names: names)
         }
         if let frozen = try await StoreCall.run({ try await store.currentList(period: period) }) {
             let result = try await Self.checked { try await cache.result(of: frozen) }
@@ -77,12 +79,12 @@ struct ListService: Sendable {
                 names = ListNames(config: await runtime.config)
             }
             return View(
-                period: period, result: result, state: ListState(frozen.list), list: frozen.list, frozen: true,
+                period: period, result: result, list: frozen.list, frozen: true,
                 names: names)
         }
         let (result, run) = try await current(period: period)
         return View(
-            period: period, result: result, state: ListState(last), list: last, frozen: false,
+            period: period, result: result, list: last, frozen: false,
             names: ListNames(config: await runtime.config), run: run)
     }
 

@@ -57,7 +57,7 @@ struct SubsidyRoutes {
         w.key("frozen")
         w.bool(view.frozen)
         w.key("list")
-        ListJSON.write(view.list, state: view.state, into: &w)
+        ListJSON.write(view.list, into: &w)
         w.key("config_sha256")
         w.string(view.result.configSHA256)
         w.key("snapshot_sha256")
