@@ -78,3 +78,7 @@ public struct FrozenList: Sendable, Equatable {
     /// The frozen result decoded from its JSON.
     public func result() throws -> AssessmentResult { try AssessmentResult.parse(json: json) }
 }
+
+/// `SubsidyList` under a name apart from QualityExport's `SubsidyList` (the rows of an export), for
+/// files that import both modules.
+public typealias StoredSubsidyList = SubsidyList

@@ -1,4 +1,0 @@
-import QualityStore
-
-/// The store's `SubsidyList`, named apart from QualityExport's `SubsidyList` (the rows of an export).
-typealias StoredSubsidyList = SubsidyList
