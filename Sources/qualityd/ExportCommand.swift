@@ -54,14 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
         var what: String
         var store: SQLiteStore?
         if let snapshot {
-            let bytes = try readFile(snapshot, what: "the snapshot")
-            let parsed: Snapshot
-            do {
-                parsed = try Snapshot.parse(json: bytes)
-            } catch {
-                throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
-            }
-            result = loaded.model.assess(parsed, configSHA256: loaded.sha256)
+            result = try score(snapshotAt: snapshot, with: loaded)
             what = "scored from \(snapshot)"
             // Audited when the store exists; an offline export does not create one.
             if let path = loaded.config.storage.sqlite, FileManager.default.fileExists(atPath: path) {

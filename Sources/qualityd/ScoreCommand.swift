@@ -27,14 +27,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
-        let bytes = try readFile(snapshot, what: "the snapshot")
-        let parsed: Snapshot
-        do {
-            parsed = try Snapshot.parse(json: bytes)
-        } catch {
-            throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
-        }
-        let result = loaded.model.assess(parsed, configSHA256: loaded.sha256)
+        let result = try score(snapshotAt: snapshot, with: loaded)
         switch format {
         case .json: try writeOutput(result.json(), to: out)
         case .table: try writeOutput(Array(ScoreTable(config: loaded.config, result: result).render().utf8), to: out)
