@@ -10,7 +10,7 @@ struct IdentifyMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.access = await authenticator.access(request)
+        context.access = authenticator.access(request)
         return try await next(request, context)
     }
 }

@@ -14,7 +14,7 @@ public struct Authenticator: Sendable {
     }
 
     /// The request's access. A bearer header that is present but wrong is never overridden by a cookie.
-    func access(_ request: Request) async -> Access {
+    func access(_ request: Request) -> Access {
         let tokens = runtime.authTokens
         guard !tokens.isEmpty else { return .open }
         if let header = request.headers[.authorization] {
@@ -33,7 +33,7 @@ public struct Authenticator: Sendable {
     }
 
     /// Signs in with a token typed into the login form: a new session id, or nil for a wrong token.
-    func signIn(token: String) async -> (id: String, token: TokenConfig)? {
+    func signIn(token: String) -> (id: String, token: TokenConfig)? {
         let tokens = runtime.authTokens
         let typed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !typed.isEmpty, let match = TokenCheck.match(typed, in: tokens) else { return nil }

@@ -49,7 +49,7 @@ struct LoginRoutes {
             // No tokens configured: everything is open, there is nothing to sign in to.
             return .seeOther(next)
         }
-        guard let (id, token) = await authenticator.signIn(token: form["token"] ?? "") else {
+        guard let (id, token) = authenticator.signIn(token: form["token"] ?? "") else {
             runtime.logger.warning("failed sign-in from \(context.remoteAddress?.ipAddress ?? "?")")
             let pageContext = await PageSupport.context(request, context, runtime: runtime)
             let page = LoginPage(
