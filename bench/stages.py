@@ -25,6 +25,59 @@ def prepare_config(printed, listen, sqlite, period):
     return "\n".join(out)
 
 
+# Two rank and two ratio indicators (issue 17), added to a printed config by `extend_scoring`.
+RANK_RATIO_INDICATORS = """\
+  - id: rank_pass_rate
+    name: { zh: 抽查合格率排名, en: Sampling pass rate (rank) }
+    unit: percent
+    value: "sum(batches_passed) / sum(batches_sampled) * 100"
+  - id: rank_ccc_days
+    name: { zh: CCC免办时长排名, en: CCC processing time (rank) }
+    unit: days
+    direction: lower
+    value: "sum(ccc_days_total) / sum(ccc_applications)"
+  - id: ratio_labs
+    name: { zh: 实验室数比例得分, en: CNAS labs per 100 (ratio to the best) }
+    unit: ratio
+    value: "sum(cnas_labs) / count() * 100"
+  - id: ratio_returns
+    name: { zh: 退运企业占比比例得分, en: Share with returns (ratio to the mean) }
+    unit: percent
+    direction: lower
+    value: "count(returns > 0 || notifications > 0) / count() * 100"
+"""
+RANK_RATIO_DIMENSION = """\
+    - id: rank_ratio
+      name: { zh: 排名与比例, en: Rank and ratio }
+      indicators:
+        - { indicator: rank_pass_rate, weight: 10, method: rank, rates: [1, 0.95, 0.9, 0.85, 0.8], rest: 0.5 }
+        - { indicator: rank_ccc_days, weight: 10, method: rank, step: 0.001 }
+        - { indicator: ratio_labs, weight: 10, method: ratio, reference: best }
+        - { indicator: ratio_returns, weight: 10, method: ratio, reference: mean }
+"""
+
+
+def extend_scoring(config):
+    """The config with two rank and two ratio indicators added (weight 10 each; total and max_total + 40)."""
+    lines = config.split("\n")
+    out, in_scoring = [], False
+    for line in lines:
+        if line.startswith("scoring:"):
+            out.append(RANK_RATIO_INDICATORS.rstrip("\n"))
+            in_scoring = True
+        elif in_scoring and re.match(r"^  (total|max_total):\s*[0-9.]+", line):
+            key, value = line.split(":", 1)
+            line = f"{key}: {float(value.split('#')[0]) + 40:g}"
+        elif in_scoring and line.startswith("  dimensions:"):
+            out.append(line)
+            out.append(RANK_RATIO_DIMENSION.rstrip("\n"))
+            continue
+        elif line and not line.startswith((" ", "#")):
+            in_scoring = line.startswith("scoring:")
+        out.append(line)
+    return "\n".join(out)
+
+
 def remove_store(path):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):

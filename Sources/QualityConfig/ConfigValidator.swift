@@ -142,7 +142,7 @@ struct ConfigValidator {
     }
 
     func validateMethod(_ entry: ScoredIndicator, _ path: String) {
-        let direction = entry.direction ?? config.indicator(id: entry.indicator)?.direction ?? .higher
+        let direction = config.direction(of: entry)
         switch entry.method {
         case .target(let floor, let target):
             guard ok("\(path).floor"), ok("\(path).target") else { return }
@@ -168,7 +168,20 @@ struct ConfigValidator {
                     error("\(bandPath).score", "score must be between 0 and 1 (found \(Quantities.format(band.score)))")
                 }
             }
-        case .minmax:
+        case .rank(.rates(let rates, let rest)):
+            guard ok("\(path).rates") else { return }
+            if rates.isEmpty { error("\(path).rates", "at least one rate is required") }
+            for (k, rate) in rates.enumerated() where ok("\(path).rates[\(k)]") && !(0...1).contains(rate) {
+                error("\(path).rates[\(k)]", "rate must be between 0 and 1 (found \(Quantities.format(rate)))")
+            }
+            if given("\(path).rest"), ok("\(path).rest"), !(0...1).contains(rest) {
+                error("\(path).rest", "rest must be between 0 and 1 (found \(Quantities.format(rest)))")
+            }
+        case .rank(.step(let step)):
+            if given("\(path).step"), ok("\(path).step"), !(step > 0 && step <= 1) {
+                error("\(path).step", "step must be greater than 0 and at most 1 (found \(Quantities.format(step)))")
+            }
+        case .minmax, .ratio:
             break
         }
     }

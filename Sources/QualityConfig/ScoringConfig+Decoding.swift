@@ -36,14 +36,21 @@ extension ConfigDecoder {
 
     func scoredIndicator(_ node: Node, _ path: String) -> ScoredIndicator {
         let m = mapping(
-            node, path, known: ["indicator", "weight", "method", "direction", "missing", "floor", "target", "bands"])
+            node, path,
+            known: [
+                "indicator", "weight", "method", "direction", "missing", "floor", "target", "bands", "rates", "rest",
+                "step", "reference",
+            ])
         let methodName: String? = m.required("method") { [self] node, path in
             guard let kind: MethodName = choice(node, path) else { return nil }
             return kind.rawValue
         }
         // Keys that belong to another method are mistakes worth naming.
-        for (key, owner) in [("floor", "target"), ("target", "target"), ("bands", "bands")]
-        where m.has(key) && methodName != nil && methodName != owner {
+        let owners = [
+            ("floor", "target"), ("target", "target"), ("bands", "bands"), ("rates", "rank"), ("rest", "rank"),
+            ("step", "rank"), ("reference", "ratio"),
+        ]
+        for (key, owner) in owners where m.has(key) && methodName != nil && methodName != owner {
             let keyPath = m.childPath(key)
             markFailed(keyPath)
             error(keyPath, at: keyLocations[keyPath], "'\(key)' applies only to method: \(owner)")
@@ -56,6 +63,10 @@ extension ConfigDecoder {
             method = .target(floor: floor ?? 0, target: target ?? 1)
         case "bands":
             method = .bands(m.required("bands") { items($0, $1, band) } ?? [])
+        case "rank":
+            method = .rank(rankRule(m))
+        case "ratio":
+            method = .ratio(m.optional("reference", choice) ?? .best)
         default:
             break
         }
@@ -70,7 +81,35 @@ extension ConfigDecoder {
     }
 
     private enum MethodName: String, CaseIterable {
-        case target, minmax, bands
+        case target, minmax, bands, rank, ratio
+    }
+
+    /// `rates` (with an optional `rest`) or `step`: exactly one of the two. Their ranges are checked by
+    /// `ConfigValidator`.
+    private func rankRule(_ m: MappingReader) -> RankRule {
+        switch (m.has("rates"), m.has("step")) {
+        case (true, true):
+            markFailed(m.childPath("step"))
+            error(
+                m.childPath("step"), at: keyLocations[m.childPath("step")],
+                "method rank takes either 'rates' or 'step', not both")
+            return .step(1)
+        case (false, false):
+            markFailed(m.childPath("rates"))
+            error(m.childPath("rates"), at: m.location, "method rank needs 'rates' (with an optional 'rest') or 'step'")
+            return .step(1)
+        case (true, false):
+            let rates = m.optional("rates") { items($0, $1, number) } ?? []
+            return .rates(rates.map { $0 ?? 0 }, rest: m.optional("rest", number) ?? 0)
+        case (false, true):
+            if m.has("rest") {
+                markFailed(m.childPath("rest"))
+                error(
+                    m.childPath("rest"), at: keyLocations[m.childPath("rest")],
+                    "'rest' goes with 'rates' (the score of a rank past the list); with 'step' every rank has a score")
+            }
+            return .step(m.optional("step", number) ?? 1)
+        }
     }
 
     func band(_ node: Node, _ path: String) -> Band {

@@ -14,6 +14,7 @@ public struct ScoreTable {
     public func render() -> String {
         var out = "质量强区评价 Quality-strong district assessment — \(result.period)\n\n"
         out += rankingTable()
+        out += indicatorTables()
         out += "\n"
         out += subsidyTable()
         if !result.rejected.isEmpty {
@@ -24,7 +25,7 @@ public struct ScoreTable {
         return out
     }
 
-    private func number(_ x: Double?) -> String {
+    func number(_ x: Double?) -> String {
         guard let x else { return "—" }
         let scaled = (abs(x) * 100 + 0.5).rounded(.down)
         let whole = Int(scaled / 100)

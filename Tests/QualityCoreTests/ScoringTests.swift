@@ -122,7 +122,11 @@ import Testing
         #expect(
             d.indicator("a")
                 == IndicatorResult(id: "a", value: 50, score: 0.5, points: 21.42857142857143, missing: false))
-        #expect(d.indicator("b") == IndicatorResult(id: "b", value: nil, score: nil, points: nil, missing: true))
+        #expect(
+            d.indicator("b")
+                == IndicatorResult(id: "b", value: nil, score: nil, points: nil, missing: true, excluded: true))
+        #expect(d.excludedWeight == 30)
+        #expect(d.rescaleFactor == 100.0 / 70.0)
         #expect(
             d.indicator("c")
                 == IndicatorResult(id: "c", value: 25, score: 0.25, points: 14.285714285714286, missing: false))

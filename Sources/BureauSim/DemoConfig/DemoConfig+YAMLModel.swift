@@ -59,6 +59,13 @@ extension DemoConfig {
             pairs += [("floor", YAMLText.number(floor)), ("target", YAMLText.number(target))]
         case .minmax:
             break
+        case .rank(.rates(let rates, let rest)):
+            pairs.append(("rates", "[" + rates.map(YAMLText.number).joined(separator: ", ") + "]"))
+            if rest != 0 { pairs.append(("rest", YAMLText.number(rest))) }
+        case .rank(.step(let step)):
+            pairs.append(("step", YAMLText.number(step)))
+        case .ratio(let reference):
+            pairs.append(("reference", reference.rawValue))
         case .bands(let bands):
             for (k, v) in pairs { out.line((k == "indicator" ? "        - " : "          ") + "\(k): \(v)") }
             if let missing = e.missing { out.line("          missing: \(missing.rawValue)") }

@@ -26,6 +26,14 @@ public struct Config: Sendable {
     public func district(code: String) -> District? { districts.first { $0.code == code } }
     public func indicator(id: String) -> Indicator? { indicators.first { $0.id == id } }
     public func program(id: String) -> Program? { subsidies.programs.first { $0.id == id } }
+
+    /// The direction a scored indicator is scored in: the entry's own, else its indicator's, else higher.
+    public func direction(of entry: ScoredIndicator) -> Direction {
+        entry.direction ?? indicator(id: entry.indicator)?.direction ?? .higher
+    }
+
+    /// The missing-value policy of a scored indicator: the entry's own, else `scoring.missing`.
+    public func missingPolicy(of entry: ScoredIndicator) -> MissingPolicy { entry.missing ?? scoring.missing }
 }
 
 public enum CurrentPeriod: Sendable, Hashable {

@@ -70,14 +70,46 @@ public enum ScoringMethod: Sendable, Hashable {
     case minmax
     /// The first band reached gives the score.
     case bands([Band])
+    /// By the district's rank among the districts with a value (排名赋分).
+    case rank(RankRule)
+    /// By the ratio to the best value or to the mean of the districts with a value.
+    case ratio(Reference)
 
     public var name: String {
         switch self {
         case .target: "target"
         case .minmax: "minmax"
         case .bands: "bands"
+        case .rank: "rank"
+        case .ratio: "ratio"
         }
     }
+}
+
+/// How `method: rank` turns a rank r (1 = best) into a score.
+public enum RankRule: Sendable, Hashable {
+    /// Rank r scores `rates[r − 1]`; a rank past the list scores `rest`.
+    case rates([Double], rest: Double)
+    /// s = 1 − step × (r − 1), never below 0.
+    case step(Double)
+
+    /// The score of rank `r` (1-based).
+    public func score(rank r: Int) -> Double {
+        switch self {
+        case .rates(let rates, let rest):
+            return r >= 1 && r <= rates.count ? rates[r - 1] : rest
+        case .step(let d):
+            return Swift.max(0, 1 - d * Double(r - 1))
+        }
+    }
+}
+
+/// The reference value of `method: ratio`, taken over the districts with a value.
+public enum Reference: String, Sendable, Hashable, CaseIterable {
+    /// The best value: the highest, or the lowest when lower is better.
+    case best
+    /// The arithmetic mean.
+    case mean
 }
 
 public struct Band: Sendable, Hashable {

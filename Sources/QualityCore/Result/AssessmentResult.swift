@@ -8,10 +8,14 @@ public struct AssessmentResult: Sendable, Equatable {
     public var rejected: [Rejection]
     /// Data provenance when the config has sources: each source's last success and staleness.
     public var sources: [SourceStatus]?
+    /// What the engine resolved per indicator; nil for a result read back from JSON until
+    /// `AssessmentModel.explained(_:)` rebuilds it. Not written to the JSON.
+    public var scoring: ScoringExplanation?
 
     public init(
         period: String, configSHA256: String? = nil, snapshotSHA256: String? = nil, districts: [DistrictResult] = [],
-        subsidies: SubsidyResult = SubsidyResult(), rejected: [Rejection] = [], sources: [SourceStatus]? = nil
+        subsidies: SubsidyResult = SubsidyResult(), rejected: [Rejection] = [], sources: [SourceStatus]? = nil,
+        scoring: ScoringExplanation? = nil
     ) {
         self.period = period
         self.configSHA256 = configSHA256
@@ -20,6 +24,7 @@ public struct AssessmentResult: Sendable, Equatable {
         self.subsidies = subsidies
         self.rejected = rejected
         self.sources = sources
+        self.scoring = scoring
     }
 
     public func district(code: String) -> DistrictResult? { districts.first { $0.code == code } }
@@ -47,6 +52,11 @@ public struct DistrictResult: Sendable, Equatable {
     public var bonusItems: [NamedNumber]
     /// Each penalty item's contribution after its own cap (before `penalty_cap`).
     public var penaltyItems: [NamedNumber]
+    /// E: the weights of the indicators left out under `missing: exclude` (explanation, not in the JSON).
+    public var excludedWeight: Double = 0
+    /// W / (W − E), by which every remaining indicator's points were multiplied; 1 when nothing was
+    /// left out, nil when everything was (explanation, not in the JSON).
+    public var rescaleFactor: Double? = 1
 
     public init(
         code: String, name: String, nameEn: String, indicators: [IndicatorResult] = [], dimensions: [NamedNumber] = [],
@@ -91,16 +101,30 @@ public struct NamedNumber: Sendable, Equatable {
 public struct IndicatorResult: Sendable, Equatable {
     public var id: String
     public var value: Double?
+    /// The rate s in [0, 1] (before the weight and any rescaling).
     public var score: Double?
     public var points: Double?
     public var missing: Bool
+    /// Missing and left out under `missing: exclude` (explanation, not in the JSON).
+    public var excluded = false
+    /// `method: rank`: the district's rank among the districts with a value (explanation, not in the JSON).
+    public var rank: Int?
+    /// `method: bands`: the position of the band that matched in `ResolvedMethod.bands`; nil when none
+    /// did (explanation, not in the JSON).
+    public var band: Int?
 
-    public init(id: String, value: Double?, score: Double?, points: Double?, missing: Bool) {
+    public init(
+        id: String, value: Double?, score: Double?, points: Double?, missing: Bool, excluded: Bool = false,
+        rank: Int? = nil, band: Int? = nil
+    ) {
         self.id = id
         self.value = value
         self.score = score
         self.points = points
         self.missing = missing
+        self.excluded = excluded
+        self.rank = rank
+        self.band = band
     }
 }
 

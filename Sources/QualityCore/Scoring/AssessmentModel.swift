@@ -11,6 +11,12 @@ public struct AssessmentModel: Sendable {
     let programWhen: [Expression]
     let programAmount: [Expression]
     let priority: Expression?
+    /// Every scored indicator in config order, compiled.
+    let entries: [CompiledEntry]
+    /// Each dimension's id and number of scored indicators, in config order.
+    let dimensionSizes: [(id: String, count: Int)]
+    /// W: the sum of all indicator weights.
+    let totalWeight: Double
 
     /// Compiles every expression; all problems are thrown together, each with its location.
     public init(config: Config) throws(ConfigErrors) {
@@ -43,6 +49,17 @@ public struct AssessmentModel: Sendable {
         priority = sub.priority.flatMap { compile($0, .enterprise, key: "subsidies.priority") }
         if !issues.isEmpty { throw ConfigErrors(issues) }
         self.config = config
+        var slots: [String: Int] = [:]
+        for (i, indicator) in config.indicators.enumerated() where slots[indicator.id] == nil {
+            slots[indicator.id] = i
+        }
+        entries = s.dimensions.flatMap { dimension in
+            dimension.indicators.map {
+                CompiledEntry(entry: $0, dimension: dimension.id, config: config, slot: slots[$0.indicator] ?? -1)
+            }
+        }
+        dimensionSizes = s.dimensions.map { ($0.id, $0.indicators.count) }
+        totalWeight = s.entries.reduce(0.0) { $0 + $1.weight }
     }
 
     /// Scores `snapshot`: districts, subsidies and rejects, deterministically.
@@ -55,7 +72,7 @@ public struct AssessmentModel: Sendable {
         sources: [SourceStatus]? = nil
     ) -> AssessmentResult {
         let population = Population(config: config, snapshot: snapshot)
-        let districts = DistrictScorer(model: self, population: population).score()
+        let (districts, scoring) = DistrictScorer(model: self, population: population).score()
         let subsidies = SubsidyEngine(model: self, population: population).run().0
         return AssessmentResult(
             period: snapshot.period,
@@ -64,8 +81,38 @@ public struct AssessmentModel: Sendable {
             districts: districts,
             subsidies: subsidies,
             rejected: population.rejected,
-            sources: sources
+            sources: sources,
+            scoring: scoring
         )
+    }
+
+    /// `result` with its scoring explanation: as it is when it has one, else rebuilt from the indicator
+    /// values it holds by the same code that scores (a result read back from JSON has none).
+    ///
+    /// Only the explanation is filled in (resolved methods, ranks, matched bands, exclusions, the
+    /// rescale factor); the numbers stay as stored, even when this config would score them otherwise.
+    public func explained(_ result: AssessmentResult) -> AssessmentResult {
+        guard result.scoring == nil else { return result }
+        var out = result
+        let columns = entries.map { e in
+            e.scoreColumn(result.districts.map { $0.indicator(e.entry.indicator)?.value })
+        }
+        for d in out.districts.indices {
+            var rebuilt = out.districts[d]
+            DistrictScorer.assemble(
+                &rebuilt, district: d, entries: entries, columns: columns, dimensionSizes: dimensionSizes,
+                totalWeight: totalWeight)
+            out.districts[d].excludedWeight = rebuilt.excludedWeight
+            out.districts[d].rescaleFactor = rebuilt.rescaleFactor
+            for indicator in rebuilt.indicators {
+                guard let i = out.districts[d].indicators.firstIndex(where: { $0.id == indicator.id }) else { continue }
+                out.districts[d].indicators[i].excluded = indicator.excluded
+                out.districts[d].indicators[i].rank = indicator.rank
+                out.districts[d].indicators[i].band = indicator.band
+            }
+        }
+        out.scoring = ScoringExplanation(totalWeight: totalWeight, indicators: columns.map(\.resolved))
+        return out
     }
 }
 

@@ -6,7 +6,7 @@ struct DistrictScorer {
 
     private var config: Config { model.config }
 
-    func score() -> [DistrictResult] {
+    func score() -> ([DistrictResult], ScoringExplanation) {
         let snapshot = population.snapshot
         let districts = config.districts
         var indicatorSlots: [String: Int] = [:]
@@ -33,22 +33,17 @@ struct DistrictScorer {
             values.append(valueFns.map { f in f(cursor).number.map(Value.number) ?? .missing })
         }
 
-        let entries = config.scoring.entries
-        let entrySlots = entries.map { indicatorSlots[$0.indicator] ?? -1 }
-        let ranges: [(min: Double, max: Double)?] = entrySlots.map { slot in
-            guard slot >= 0 else { return nil }
-            let present = values.compactMap { $0[slot].number }
-            guard let lo = present.min(), let hi = present.max() else { return nil }
-            return (lo, hi)
+        let entries = model.entries
+        let columns = entries.map { e in
+            e.scoreColumn(values.map { e.slot >= 0 ? $0[e.slot].number : nil })
         }
-        let totalWeight = entries.reduce(0.0) { $0 + $1.weight }
 
         var results: [DistrictResult] = []
         for (d, district) in districts.enumerated() {
-            var result = scoreIndicators(
-                district: district, values: values[d], entries: entries, slots: entrySlots, ranges: ranges,
-                totalWeight: totalWeight
-            )
+            var result = DistrictResult(code: district.code, name: district.name.zh, nameEn: district.name.text(.en))
+            Self.assemble(
+                &result, district: d, entries: entries, columns: columns, dimensionSizes: model.dimensionSizes,
+                totalWeight: model.totalWeight)
             result.enterprises = population.members[d].count
             cursor.district = districtRows[d]
             cursor.members = population.members[d]
@@ -59,91 +54,66 @@ struct DistrictScorer {
             results.append(result)
         }
         assignGradesAndRanks(&results)
-        return results
+        return (results, ScoringExplanation(totalWeight: model.totalWeight, indicators: columns.map(\.resolved)))
     }
 
-    private func scoreIndicators(
-        district: District, values: [Value], entries: [ScoredIndicator], slots: [Int],
-        ranges: [(min: Double, max: Double)?], totalWeight: Double
-    ) -> DistrictResult {
-        var raw: [(value: Double?, score: Double?, points: Double?, missing: Bool)] = []
+    /// District `d`'s indicators, dimension points and base from the scored columns, with the
+    /// missing policies applied: `zero` scores 0, `exclude` leaves the indicator out and rescales the
+    /// rest by W / (W − E), `fail` makes the district incomplete (so does excluding everything).
+    static func assemble(
+        _ result: inout DistrictResult, district d: Int, entries: [CompiledEntry], columns: [CompiledEntry.Column],
+        dimensionSizes: [(id: String, count: Int)], totalWeight: Double
+    ) {
         var excludedWeight = 0.0
         var incomplete = false
-        for (k, entry) in entries.enumerated() {
-            let v = slots[k] >= 0 ? values[slots[k]].number : nil
-            guard let v else {
-                switch entry.missing ?? config.scoring.missing {
-                case .zero: raw.append((nil, 0, 0, true))
-                case .exclude:
-                    excludedWeight += entry.weight
-                    raw.append((nil, nil, nil, true))
-                case .fail:
-                    incomplete = true
-                    raw.append((nil, nil, nil, true))
-                }
+        var indicators: [IndicatorResult] = []
+        indicators.reserveCapacity(entries.count)
+        for (k, e) in entries.enumerated() {
+            let column = columns[k]
+            if let s = column.scores[d] {
+                indicators.append(
+                    IndicatorResult(
+                        id: e.entry.indicator, value: column.values[d], score: s, points: e.entry.weight * s,
+                        missing: false, rank: column.ranks[d], band: column.bands[d]))
                 continue
             }
-            let direction = entry.direction ?? (slots[k] >= 0 ? config.indicators[slots[k]].direction : .higher)
-            let s = Self.score(v, method: entry.method, direction: direction, range: ranges[k])
-            raw.append((v, s, entry.weight * s, false))
+            switch e.policy {
+            case .zero:
+                indicators.append(
+                    IndicatorResult(id: e.entry.indicator, value: nil, score: 0, points: 0, missing: true))
+            case .exclude:
+                excludedWeight += e.entry.weight
+                indicators.append(
+                    IndicatorResult(
+                        id: e.entry.indicator, value: nil, score: nil, points: nil, missing: true, excluded: true))
+            case .fail:
+                incomplete = true
+                indicators.append(
+                    IndicatorResult(id: e.entry.indicator, value: nil, score: nil, points: nil, missing: true))
+            }
         }
         let remaining = totalWeight - excludedWeight
         if remaining <= 0 { incomplete = true }
         let factor = excludedWeight > 0 && remaining > 0 ? totalWeight / remaining : 1
-
-        var indicators: [IndicatorResult] = []
         var dimensions: [NamedNumber] = []
         var k = 0
-        for dimension in config.scoring.dimensions {
+        var base = 0.0
+        for dimension in dimensionSizes {
             var sum = 0.0
-            for entry in dimension.indicators {
-                var points = raw[k].points
-                if let p = points, excludedWeight > 0 {
-                    points = p * factor
-                }
-                if let p = points { sum += p }
-                indicators.append(
-                    IndicatorResult(
-                        id: entry.indicator, value: raw[k].value, score: raw[k].score, points: points,
-                        missing: raw[k].missing)
-                )
+            for _ in 0..<dimension.count {
+                if excludedWeight > 0, let p = indicators[k].points { indicators[k].points = p * factor }
+                if let p = indicators[k].points { sum += p }
                 k += 1
             }
             dimensions.append(NamedNumber(dimension.id, sum))
         }
-        var base = 0.0
         for dimension in dimensions { base += dimension.value }
-        return DistrictResult(
-            code: district.code, name: district.name.zh, nameEn: district.name.text(.en), indicators: indicators,
-            dimensions: dimensions, incomplete: incomplete, base: base
-        )
-    }
-
-    /// s in [0, 1] for one value (SPEC 6).
-    static func score(_ v: Double, method: ScoringMethod, direction: Direction, range: (min: Double, max: Double)?)
-        -> Double
-    {
-        switch method {
-        case .target(let floor, let target):
-            let s = (v - floor) / (target - floor)
-            return s.isNaN ? 0 : Swift.min(Swift.max(s, 0), 1)
-        case .minmax:
-            guard let range, range.max != range.min else { return 1 }
-            return direction == .higher
-                ? (v - range.min) / (range.max - range.min) : (range.max - v) / (range.max - range.min)
-        case .bands(let bands):
-            // Stable order, as a reader of the config expects when two bands share a bound.
-            let indexed = Array(bands.enumerated())
-            if direction == .higher {
-                let sorted = indexed.compactMap { i, b in b.min.map { (i, $0, b.score) } }
-                    .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-                return sorted.first { v >= $0.1 }?.2 ?? 0
-            } else {
-                let sorted = indexed.compactMap { i, b in b.max.map { (i, $0, b.score) } }
-                    .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
-                return sorted.first { v <= $0.1 }?.2 ?? 0
-            }
-        }
+        result.indicators = indicators
+        result.dimensions = dimensions
+        result.incomplete = incomplete
+        result.base = base
+        result.excludedWeight = excludedWeight
+        result.rescaleFactor = remaining > 0 ? factor : nil
     }
 
     private func applyAdjustments(

@@ -8,6 +8,10 @@ public struct EnterpriseExplanation: Sendable, Equatable {
     public var eligibility: [RuleOutcome]
     /// Every program in config order.
     public var programs: [ProgramOutcome]
+    /// `enterprise_cap_yuan` in fen, as the engine applied it; nil without a cap.
+    public var enterpriseCapFen: Int64?
+    /// `budget_yuan` in fen, as the engine applied it; nil without an overall budget.
+    public var budgetFen: Int64?
 
     public init(
         uscc: String, name: String? = nil, district: String? = nil, rejected: String? = nil,
@@ -47,6 +51,10 @@ public struct ProgramOutcome: Sendable, Equatable {
     public var excluded: String?
     /// The payout year that triggered `once_per_years`.
     public var lastPayoutYear: Int?
+    /// Excluded by `group`: the program of the same group whose award was kept instead.
+    public var replacedBy: String?
+    /// The program's `budget_yuan` in fen, as the engine applied it; nil without one.
+    public var programBudgetFen: Int64?
     public var requestedFen: Int64?
     public var afterCapFen: Int64?
     public var afterProgramBudgetFen: Int64?

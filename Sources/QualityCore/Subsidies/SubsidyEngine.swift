@@ -91,7 +91,13 @@ struct SubsidyEngine {
                 if localExcluded.count > 1 { localExcluded.sort(by: { $0.program < $1.program }) }
                 for e in localExcluded {
                     excluded.append(Exclusion(uscc: table.keys[row], program: programs[e.program].id, reason: e.reason))
-                    if tracing { explanation?.update(e.program) { $0.excluded = e.reason } }
+                    guard tracing else { continue }
+                    // The award of the same group that was kept instead.
+                    let kept = e.reason == "group" ? local.first { groupOf[$0.program] == groupOf[e.program] } : nil
+                    explanation?.update(e.program) {
+                        $0.excluded = e.reason
+                        $0.replacedBy = kept.map { programs[$0.program].id }
+                    }
                 }
             }
             if let priorityFn, !local.isEmpty {
@@ -103,6 +109,7 @@ struct SubsidyEngine {
 
         for (p, program) in programs.enumerated() {
             guard let budget = program.budgetYuan.flatMap({ Money.fen(yuan: $0) }) else { continue }
+            explanation?.update(p) { $0.programBudgetFen = budget }
             let concerned = drafts.indices.filter { drafts[$0].program == p }
             allocate(&drafts, concerned, budget: budget, note: .programBudget)
         }
@@ -110,6 +117,8 @@ struct SubsidyEngine {
         let budgetFen = config.subsidies.budgetYuan.flatMap { Money.fen(yuan: $0) }
         if let budgetFen { allocate(&drafts, Array(drafts.indices), budget: budgetFen, note: .budget) }
 
+        explanation?.enterpriseCapFen = capFen
+        explanation?.budgetFen = budgetFen
         let names = table.column(named: "name").map { table.columns[$0] }
         var result = SubsidyResult(budgetFen: budgetFen, ineligible: ineligible, excluded: excluded)
         result.awards.reserveCapacity(drafts.count)

@@ -9,11 +9,6 @@ enum DistrictExplanationJSON {
         -> [UInt8]
     {
         let s = config.scoring
-        let weight = s.entries.reduce(0) { $0 + $1.weight }
-        let excluded = s.entries.filter { e in
-            (e.missing ?? s.missing) == .exclude && d.indicator(e.indicator)?.missing == true
-        }
-        let excludedWeight = excluded.reduce(0) { $0 + $1.weight }
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("period")
@@ -35,11 +30,11 @@ enum DistrictExplanationJSON {
         w.key("missing")
         w.string(s.missing.rawValue)
         w.key("weight")
-        w.number(weight)
+        w.number(result.scoring?.totalWeight)
         w.key("excluded_weight")
-        w.number(excludedWeight)
+        w.number(d.excludedWeight)
         w.key("rescale_factor")
-        w.number(weight > excludedWeight ? weight / (weight - excludedWeight) : nil)
+        w.number(d.rescaleFactor)
         w.endObject()
         w.key("dimensions")
         w.beginArray()
@@ -132,7 +127,7 @@ enum DistrictExplanationJSON {
     ) {
         let def = config.indicator(id: entry.indicator)
         let r = d.indicator(entry.indicator)
-        let policy = entry.missing ?? config.scoring.missing
+        let resolved = result.scoring?.indicator(entry.indicator)
         w.beginObject()
         w.key("id")
         w.string(entry.indicator)
@@ -143,11 +138,11 @@ enum DistrictExplanationJSON {
         w.key("value_expression")
         w.string(def?.value.text)
         w.key("direction")
-        w.string((entry.direction ?? def?.direction ?? .higher).rawValue)
+        w.string(resolved?.direction.rawValue)
         w.key("method")
         w.string(entry.method.name)
         w.key("parameters")
-        parameters(entry, result: result, into: &w)
+        parameters(resolved, r, into: &w)
         w.key("weight")
         w.number(entry.weight)
         w.key("value")
@@ -159,43 +154,70 @@ enum DistrictExplanationJSON {
         w.key("missing")
         w.bool(r?.missing ?? true)
         w.key("missing_policy")
-        w.string(policy.rawValue)
+        w.string(resolved?.missing.rawValue)
         w.key("excluded")
-        w.bool(policy == .exclude && (r?.missing ?? true))
+        w.bool(r?.excluded ?? false)
         w.endObject()
     }
 
-    /// target: floor and target; minmax: the lowest and highest value among the districts; bands: the bands.
-    private static func parameters(_ entry: ScoredIndicator, result: AssessmentResult, into w: inout JSONWriter) {
+    /// What the engine resolved: target: floor and target; minmax: the range it used; bands: the bands
+    /// in the order they were tried and the one that matched; rank: the district's rank and the rates
+    /// (or step); ratio: the reference value and how it was taken.
+    private static func parameters(_ resolved: ResolvedIndicator?, _ r: IndicatorResult?, into w: inout JSONWriter) {
         w.beginObject()
-        switch entry.method {
+        defer { w.endObject() }
+        guard let resolved else { return }
+        switch resolved.method {
         case .target(let floor, let target):
             w.key("floor")
             w.number(floor)
             w.key("target")
             w.number(target)
-        case .minmax:
-            let values = result.districts.compactMap { $0.indicator(entry.indicator)?.value }
+        case .minmax(let range):
             w.key("min")
-            w.number(values.min())
+            w.number(range?.min)
             w.key("max")
-            w.number(values.max())
+            w.number(range?.max)
         case .bands(let bands):
             w.key("bands")
             w.beginArray()
             for band in bands {
                 w.beginObject()
                 w.key("min")
-                w.number(band.min)
+                w.number(resolved.direction == .higher ? band.bound : nil)
                 w.key("max")
-                w.number(band.max)
+                w.number(resolved.direction == .lower ? band.bound : nil)
                 w.key("score")
                 w.number(band.score)
                 w.endObject()
             }
             w.endArray()
+            w.key("matched")
+            w.integer(r?.band)
+        case .rank(let rule):
+            w.key("rank")
+            w.integer(r?.rank)
+            w.key("districts_with_value")
+            w.integer(resolved.districtsWithValue)
+            if case .rates(let rates, let rest) = rule {
+                w.key("rates")
+                w.beginArray()
+                for rate in rates { w.number(rate) }
+                w.endArray()
+                w.key("rest")
+                w.number(rest)
+            } else if case .step(let step) = rule {
+                w.key("step")
+                w.number(step)
+            }
+        case .ratio(let reference, let value):
+            w.key("reference")
+            w.string(reference.rawValue)
+            w.key("reference_value")
+            w.number(value)
+            w.key("districts_with_value")
+            w.integer(resolved.districtsWithValue)
         }
-        w.endObject()
     }
 
     private static func adjustments(

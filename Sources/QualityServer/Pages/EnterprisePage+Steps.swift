@@ -9,10 +9,6 @@ extension EnterprisePage {
         private var c: PageContext { page.context }
         private var config: Config { page.config }
 
-        private func yuan(_ value: Double?) -> String? {
-            value.flatMap { Money.fen(yuan: $0) }.map(PageFormat.money)
-        }
-
         func render(_ w: inout HTMLWriter) {
             let o = outcome
             let program = config.program(id: o.program)
@@ -49,7 +45,7 @@ extension EnterprisePage {
             if noAmount { return }
             if let group = program?.group {
                 let hit = o.excluded == "group"
-                let kept = page.sentences.keptInGroup(of: o.program).map(page.text.program) ?? "—"
+                let kept = o.replacedBy.map(page.text.program) ?? "—"
                 row(&w, "group", c.t("就高不重复（\(group)）", "One per group (\(group))"), amount: hit ? 0 : o.requestedFen) {
                     w in
                     w.td(
@@ -61,14 +57,15 @@ extension EnterprisePage {
                 if hit { return }
             }
             if o.requestedFen == nil { return }
+            let e = page.explanation
             budgetRow(
-                &w, "cap", c.t("企业奖励上限", "Enterprise cap"), limit: yuan(config.subsidies.enterpriseCapYuan),
+                &w, "cap", c.t("企业奖励上限", "Enterprise cap"), limit: e.enterpriseCapFen.map(PageFormat.money),
                 note: "enterprise_cap", amount: o.afterCapFen)
             budgetRow(
-                &w, "program_budget", c.t("项目预算", "Program budget"), limit: yuan(program?.budgetYuan),
+                &w, "program_budget", c.t("项目预算", "Program budget"), limit: o.programBudgetFen.map(PageFormat.money),
                 note: "program_budget", amount: o.afterProgramBudgetFen)
             budgetRow(
-                &w, "budget", c.t("总预算", "Overall budget"), limit: yuan(config.subsidies.budgetYuan), note: "budget",
+                &w, "budget", c.t("总预算", "Overall budget"), limit: e.budgetFen.map(PageFormat.money), note: "budget",
                 amount: o.grantedFen)
             w.open("tr", ["data-step": "granted", "class": "granted-row"])
             w.th(c.t("核定金额", "Granted"), scope: "row")

@@ -12,9 +12,7 @@ struct EnterpriseSentences {
 
     private func yuan(_ fen: Int64) -> String { PageFormat.money(fen) + c.t(" 元", " yuan") }
 
-    private func yuan(config value: Double?) -> String {
-        value.flatMap { Money.fen(yuan: $0) }.map(yuan) ?? "—"
-    }
+    private func yuan(_ fen: Int64?) -> String { fen.map(yuan) ?? "—" }
 
     /// Why the enterprise gets nothing at all, when it never reached the programs; nil otherwise.
     var overall: String? {
@@ -54,7 +52,7 @@ struct EnterpriseSentences {
                 "「\(name)」：按公式 \(formula) 计算的金额为零或无法计算，不予奖励。",
                 "\(name): the amount \(formula) is zero or cannot be computed, so there is no award.")
         case "group":
-            let kept = keptInGroup(of: o.program).map(text.program) ?? "—"
+            let kept = o.replacedBy.map(text.program) ?? "—"
             let group = program?.group ?? "—"
             return c.t(
                 "「\(name)」：与同组（\(group)）金额更高的「\(kept)」就高不重复，本项目不予奖励。",
@@ -67,14 +65,6 @@ struct EnterpriseSentences {
         }
     }
 
-    /// The program of the same group this enterprise was granted instead.
-    func keptInGroup(of id: String) -> String? {
-        guard let group = config.program(id: id)?.group else { return nil }
-        return explanation.programs.first { o in
-            o.program != id && o.requestedFen != nil && config.program(id: o.program)?.group == group
-        }?.program
-    }
-
     private func awarded(_ o: ProgramOutcome, name: String, program: Program?) -> String {
         guard let requested = o.requestedFen, let granted = o.grantedFen else {
             return c.t("「\(name)」：无奖励记录。", "\(name): no award on record.")
@@ -84,12 +74,12 @@ struct EnterpriseSentences {
         let afterCap = o.afterCapFen ?? requested
         let afterProgram = o.afterProgramBudgetFen ?? afterCap
         if o.notes.contains("enterprise_cap") {
-            let cap = yuan(config: config.subsidies.enterpriseCapYuan)
+            let cap = yuan(explanation.enterpriseCapFen)
             zh += "，超出企业奖励上限 \(cap)，核减为 \(yuan(afterCap))"
             en += ", cut to \(yuan(afterCap)) by the enterprise cap of \(cap)"
         }
         if o.notes.contains("program_budget") {
-            let budget = yuan(config: program?.budgetYuan)
+            let budget = yuan(o.programBudgetFen)
             zh +=
                 proRata
                 ? "，项目预算 \(budget)不足，按比例核减为 \(yuan(afterProgram))" : "，项目预算 \(budget) 按优先级分配后为 \(yuan(afterProgram))"
@@ -99,7 +89,7 @@ struct EnterpriseSentences {
                 : ", \(yuan(afterProgram)) left by priority within the program budget of \(budget)"
         }
         if o.notes.contains("budget") {
-            let budget = yuan(config: config.subsidies.budgetYuan)
+            let budget = yuan(explanation.budgetFen)
             zh += proRata ? "，总预算 \(budget)不足，按比例核减为 \(yuan(granted))" : "，总预算 \(budget) 按优先级分配后为 \(yuan(granted))"
             en +=
                 proRata

@@ -94,6 +94,9 @@ struct PageText {
         case .target: c.t("目标值法", "target")
         case .minmax: c.t("极值法", "min–max")
         case .bands: c.t("分档法", "bands")
+        case .rank: c.t("排名赋分", "by rank")
+        case .ratio(.best): c.t("比例法（以最优值为基准）", "ratio to the best")
+        case .ratio(.mean): c.t("比例法（以平均值为基准）", "ratio to the mean")
         }
     }
 }

@@ -20,7 +20,8 @@ struct ExplainRoutes {
             let loaded = await runtime.loaded
             return Response.json(
                 DistrictExplanationJSON.render(
-                    config: loaded.config, configSHA256: loaded.sha256, result: result, district: district))
+                    config: loaded.config, configSHA256: loaded.sha256, result: loaded.model.explained(result),
+                    district: district))
         }
         finance.get("api/v1/enterprises/:uscc/explain") { request, context in
             let text = request.uri.queryParameters.get("period")

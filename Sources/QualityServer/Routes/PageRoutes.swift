@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import QualityConfig
 import QualityCore
 
 /// The officials' pages (viewer): `GET /` (ranking), `/districts/{code}` (why this score), `/sources`.
@@ -20,11 +21,12 @@ struct PageRoutes {
         }
         viewer.get("districts/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            let result = try await runtime.servedResult()
+            let loaded = await runtime.loaded
+            let result = loaded.model.explained(try await runtime.servedResult())
             let previous = await previous(of: result)
             guard
                 let page = DistrictPage(
-                    config: await runtime.config, result: result, code: code, trend: await trend(code, result),
+                    config: loaded.config, result: result, code: code, trend: await trend(code, result),
                     previous: previous, context: await PageSupport.context(request, context, runtime: runtime))
             else { throw APIError(.notFound, "no district \(code) in the result of \(result.period)") }
             return Response.html(page.render())

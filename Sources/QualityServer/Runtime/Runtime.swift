@@ -97,7 +97,8 @@ public actor Runtime {
         if let served = await served, served.result == nil {
             do {
                 let started = ContinuousClock.now
-                let result = try AssessmentResult.parse(json: Array(buffer: served.json))
+                // The explanation is not stored with the result: rebuilt from its values by the model.
+                let result = await loaded.model.explained(try AssessmentResult.parse(json: Array(buffer: served.json)))
                 let config = await config
                 let domain = renderDomain(result, config: config)
                 await installParsed(result, period: served.period)
