@@ -25,52 +25,47 @@ def prepare_config(printed, listen, sqlite, period):
     return "\n".join(out)
 
 
-# Two rank and two ratio indicators (issue 17), added to a printed config by `extend_scoring`.
-RANK_RATIO_INDICATORS = """\
-  - id: rank_pass_rate
-    name: { zh: 抽查合格率排名, en: Sampling pass rate (rank) }
-    unit: percent
-    value: "sum(batches_passed) / sum(batches_sampled) * 100"
-  - id: rank_ccc_days
-    name: { zh: CCC免办时长排名, en: CCC processing time (rank) }
-    unit: days
-    direction: lower
-    value: "sum(ccc_days_total) / sum(ccc_applications)"
-  - id: ratio_labs
-    name: { zh: 实验室数比例得分, en: CNAS labs per 100 (ratio to the best) }
-    unit: ratio
-    value: "sum(cnas_labs) / count() * 100"
-  - id: ratio_returns
-    name: { zh: 退运企业占比比例得分, en: Share with returns (ratio to the mean) }
-    unit: percent
-    direction: lower
-    value: "count(returns > 0 || notifications > 0) / count() * 100"
-"""
-RANK_RATIO_DIMENSION = """\
-    - id: rank_ratio
-      name: { zh: 排名与比例, en: Rank and ratio }
-      indicators:
-        - { indicator: rank_pass_rate, weight: 10, method: rank, rates: [1, 0.95, 0.9, 0.85, 0.8], rest: 0.5 }
-        - { indicator: rank_ccc_days, weight: 10, method: rank, step: 0.001 }
-        - { indicator: ratio_labs, weight: 10, method: ratio, reference: best }
-        - { indicator: ratio_returns, weight: 10, method: ratio, reference: mean }
-"""
+# Two rank and two ratio indicators (issue 17), added to a printed config by `extend_scoring`. Their
+# values are new aggregates over the enterprises (as the existing indicators' are), or district facts
+# (`district_facts`: the methods' cost alone); `old_methods` scores the same aggregates by minmax and
+# target, to tell the cost of the methods from the cost of the values.
+EXTRA_INDICATORS = [
+    ("rank_pass_rate", "higher", "sum(batches_passed) / sum(batches_sampled) * 100", "complaints"),
+    ("rank_ccc_days", "lower", "sum(ccc_days_total) / sum(ccc_applications)", "major_incidents"),
+    ("ratio_labs", "higher", "sum(cnas_labs) / count() * 100", "complaints + major_incidents"),
+    ("ratio_returns", "lower", "count(returns > 0 || notifications > 0) / count() * 100",
+     "complaints / (major_incidents + 1)"),
+]
+EXTRA_METHODS = {
+    "rank_ratio": ["method: rank, rates: [1, 0.95, 0.9, 0.85, 0.8], rest: 0.5", "method: rank, step: 0.001",
+                   "method: ratio, reference: best", "method: ratio, reference: mean"],
+    "old_methods": ["method: minmax", "method: minmax", "method: target, floor: 0, target: 10",
+                    "method: target, floor: 20, target: 0"],
+}
+EXTRA_METHODS["district_facts"] = EXTRA_METHODS["rank_ratio"]
 
 
-def extend_scoring(config):
-    """The config with two rank and two ratio indicators added (weight 10 each; total and max_total + 40)."""
-    lines = config.split("\n")
+def extend_scoring(config, variant="rank_ratio"):
+    """The config with four indicators added (weight 10 each; total and max_total + 40), scored by rank
+    and ratio (or, for `old_methods`, by minmax and target)."""
+    indicators, entries = [], []
+    for (ident, direction, value, fact), method in zip(EXTRA_INDICATORS, EXTRA_METHODS[variant]):
+        expression = fact if variant == "district_facts" else value
+        indicators += [f"  - id: {ident}", f"    name: {ident}", f"    direction: {direction}",
+                       f'    value: "{expression}"']
+        entries.append(f"        - {{ indicator: {ident}, weight: 10, {method} }}")
+    dimension = ["    - id: extra", "      name: { zh: 排名与比例, en: Rank and ratio }", "      indicators:"] + entries
     out, in_scoring = [], False
-    for line in lines:
+    for line in config.split("\n"):
         if line.startswith("scoring:"):
-            out.append(RANK_RATIO_INDICATORS.rstrip("\n"))
+            out += indicators
             in_scoring = True
         elif in_scoring and re.match(r"^  (total|max_total):\s*[0-9.]+", line):
             key, value = line.split(":", 1)
             line = f"{key}: {float(value.split('#')[0]) + 40:g}"
         elif in_scoring and line.startswith("  dimensions:"):
             out.append(line)
-            out.append(RANK_RATIO_DIMENSION.rstrip("\n"))
+            out += dimension
             continue
         elif line and not line.startswith((" ", "#")):
             in_scoring = line.startswith("scoring:")
