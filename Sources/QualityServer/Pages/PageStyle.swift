@@ -46,6 +46,7 @@ public enum PageStyle {
         white-space:nowrap}
         tfoot td,tfoot th{font-weight:600;background:#f0f3f6}
         tr.incomplete td{color:var(--muted)}
+        table.bands tr.current,table.rates tr.current{font-weight:600;background:#eef4fb}
         .badge{display:inline-block;padding:0 .45em;border-radius:3px;font-size:.85em;border:1px solid currentColor}
         .veto{color:var(--bad);font-weight:600;cursor:help}
         .grade-fail,.grade-last{color:var(--bad)}
