@@ -21,6 +21,8 @@ import Testing
         #expect(open.scheme(forAuthority: "300.1.2.3") == nil)
         #expect(open.scheme(forAuthority: "localhost:x") == nil)
         #expect(open.scheme(forAuthority: "[::1]x") == nil)
+        #expect(open.scheme(forAuthority: "[evil.example]:9470") == nil)
+        #expect(open.scheme(forAuthority: "[::ffff:127.0.0.1]") == "http")
         let listed = HostRule([AllowedHost(host: "q.example"), AllowedHost(host: "s.example", scheme: "https")])
         #expect(listed.scheme(forAuthority: "Q.example:8080") == "http")
         #expect(listed.scheme(forAuthority: "s.example") == "https")

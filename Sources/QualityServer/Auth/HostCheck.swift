@@ -46,7 +46,10 @@ struct HostRule: Sendable, Equatable {
 
     /// A dotted-quad IPv4 address or a bracketed IPv6 address.
     static func isIPLiteral(_ host: String) -> Bool {
-        if host.hasPrefix("[") { return host.hasSuffix("]") && host.count > 2 }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            let inside = host.dropFirst().dropLast()
+            return inside.contains(":") && inside.allSatisfy { $0 == ":" || $0 == "." || $0.isHexDigit }
+        }
         let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4
             && parts.allSatisfy { p in
