@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import NIOCore
 import QualityCore
+import Synchronization
 import Testing
 
 @testable import QualityServer
@@ -80,6 +82,27 @@ import Testing
         #expect(throttle.take("a", now: t0 + 2) == nil)
     }
 
+    @Test func failuresOfAnIntervalAreSummedUpWhenItIsOver() {
+        let log = LogCapture()
+        let clock = Mutex(PagesFixture.now)
+        let guards = AuthGuard(metrics: OperationalMetrics(), logger: log.logger, now: { clock.withLock { $0 } })
+        for _ in 0..<5 { guards.recordFailure(.badToken, client: "192.0.2.7") }
+        for _ in 0..<2 { guards.recordFailure(.badLogin, client: "192.0.2.7") }
+        guards.recordFailure(.misdirected, client: "198.51.100.1")
+        clock.withLock { $0 += 30 }
+        #expect(guards.flushExpired() == [])
+        clock.withLock { $0 += 31 }
+        #expect(
+            guards.flushExpired() == [
+                "auth failures from 192.0.2.7 in the 60 s after the last line: 2 bad_login, 4 bad_token"
+            ])
+        #expect(guards.flushExpired() == [])
+        let warnings = log.messages(at: .warning)
+        #expect(warnings.count == 3)
+        #expect(warnings.first?.hasPrefix("auth failure from 192.0.2.7: bad_token; further failures") == true)
+        #expect(warnings.dropFirst().first?.hasPrefix("auth failure from 198.51.100.1: misdirected") == true)
+    }
+
     @Test func idleAndHalfSentConnectionsAreClosed() async throws {
         let w = try await WorkedDaemon.make { $0.idleTimeout = .milliseconds(300) }
         try await w.daemon.application.test(.live) { client in
@@ -116,8 +139,9 @@ import Testing
             #expect(m[#"qualityd_http_requests_total{route="/metrics",code="200"}"#] == 1)
             #expect(m[#"qualityd_http_request_duration_seconds_count{route="/api/v1/scores"}"#] == 4)
             #expect(m[#"qualityd_http_request_duration_seconds_bucket{route="/api/v1/scores",le="+Inf"}"#] == 4)
-            #expect(!text.contains("999999"))
-            #expect(!text.contains("12345"))
+            // Raw paths never become labels.
+            #expect(!text.contains("/districts/999999"))
+            #expect(!text.contains("/no/such/route"))
             // The cached body is not rendered again for requests: only results and sources move it.
             let renders = w.daemon.metrics.renderCount
             _ = try await client.get("/api/v1/scores")

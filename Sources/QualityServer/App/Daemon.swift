@@ -93,7 +93,7 @@ private func wire(
         server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
         configuration: ApplicationConfiguration(
             address: .hostname(address.host, port: address.port), serverName: "qualityd"),
-        services: services + [scoring, pulls, ReloadService(reloader: reloader)],
+        services: services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)],
         logger: options.logger)
     return Daemon(
         application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,

@@ -27,8 +27,9 @@ public enum AuthFailureKind: String, Sendable, CaseIterable {
 /// - A wrong bearer token takes a token of `wrongTokens`; a client that has none left gets 429
 ///   for every bearer request until it has one again, right or wrong.
 /// - Every failure counts in `qualityd_auth_failures_total{kind}`. The log gets one warning per
-///   client per `logInterval`: the first failure at once, the rest summed up in the line of the
-///   client's next failure after the interval (10,000 wrong tokens make a handful of lines).
+///   client per `logInterval`: the first failure at once, the rest summed up when the interval is
+///   over (`flushExpired`, run by `AuthLogService`), or in the line of the client's next failure
+///   if that comes first. 10,000 wrong tokens make a handful of lines.
 public final class AuthGuard: Sendable {
     /// What `AuthGuard` allows; the defaults suit people typing tokens and scripts with a good one.
     public struct Limits: Sendable, Equatable {
@@ -91,13 +92,36 @@ public final class AuthGuard: Sendable {
             all[client] = LogWindow(started: at)
             var line = "auth failure from \(client): \(kind.rawValue)" + (detail.isEmpty ? "" : " (\(detail))")
             if !previous.isEmpty {
-                let summary = previous.sorted { $0.key.rawValue < $1.key.rawValue }
-                    .map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
-                line += "; before it, since the last line for this client: \(summary)"
+                line += "; before it, since the last line for this client: \(Self.summary(previous))"
             }
             return line + Self.suppressionNote(limits.logInterval)
         }
         if let line { logger.warning("\(line)") }
+    }
+
+    /// Logs, for every client whose interval is over, the failures not logged one by one, and
+    /// forgets those clients. Returns the lines (for tests).
+    @discardableResult
+    public func flushExpired() -> [String] {
+        let at = now()
+        let lines: [String] = windows.withLock { all in
+            var lines: [String] = []
+            for (client, window) in all where at.timeIntervalSince(window.started) >= limits.logInterval {
+                all[client] = nil
+                guard !window.suppressed.isEmpty else { continue }
+                lines.append(
+                    "auth failures from \(client) in the \(Int(limits.logInterval)) s after the last line: \(Self.summary(window.suppressed))"
+                )
+            }
+            return lines.sorted()
+        }
+        for line in lines { logger.warning("\(line)") }
+        return lines
+    }
+
+    private static func summary(_ counts: [AuthFailureKind: Int]) -> String {
+        counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+            .joined(separator: ", ")
     }
 
     private static func suppressionNote(_ interval: TimeInterval) -> String {
