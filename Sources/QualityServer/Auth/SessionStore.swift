@@ -47,8 +47,14 @@ public final class SessionStore: Sendable {
             while let mine = counts[session.tokenSHA256], mine > perToken {
                 Self.endOldest(of: session.tokenSHA256, in: &all, counts: &counts)
             }
-            while all.count + 1 > capacity, let busiest = counts.max(by: { $0.value < $1.value })?.key {
-                Self.endOldest(of: busiest, in: &all, counts: &counts)
+            // Over the total: the oldest session among the tokens holding the most.
+            while all.count + 1 > capacity, let most = counts.values.max(),
+                let oldest = all.filter({ counts[$0.value.tokenSHA256] == most }).min(by: {
+                    $0.value.expires < $1.value.expires
+                })
+            {
+                all[oldest.key] = nil
+                counts[oldest.value.tokenSHA256, default: 1] -= 1
             }
             all[id] = session
         }
