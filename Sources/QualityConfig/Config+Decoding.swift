@@ -77,10 +77,24 @@ extension ConfigDecoder {
     }
 
     func server(_ node: Node, _ path: String) -> ServerConfig {
-        let m = mapping(node, path, known: ["listen"])
+        let m = mapping(node, path, known: ["listen", "allowed_hosts"])
         var server = ServerConfig()
         if let v = m.optional("listen", string) { server.listen = v }
+        server.allowedHosts = m.optional("allowed_hosts") { items($0, $1, allowedHost) }?.compactMap { $0 } ?? []
         return server
+    }
+
+    /// A host name, optionally with `http://` or `https://` in front; no port, path or wildcard.
+    func allowedHost(_ node: Node, _ path: String) -> AllowedHost? {
+        guard let text = string(node, path) else { return nil }
+        guard let host = AllowedHost(parsing: text) else {
+            fail(
+                path, node,
+                "expected a host name such as qualityd.example.gov.cn or https://qualityd.example.gov.cn, "
+                    + "without port or path (found '\(text)')")
+            return nil
+        }
+        return host
     }
 
     /// `sqlite: FILE` (the default) or `postgres: URL`; giving postgres drops the default SQLite file.

@@ -52,6 +52,8 @@ public enum RejectReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case range
     case check
     case missingField = "missing_field"
+    /// Text holding a control character or a bidirectional override (`UnsafeText`).
+    case controlCharacter = "control_character"
 
     public static func < (a: RejectReason, b: RejectReason) -> Bool { a.rawValue < b.rawValue }
 }

@@ -88,6 +88,7 @@ public struct RecordValidator {
         // 2. id_field: seen once any record with a good key carried it, accepted or not.
         if plan.idPath != nil, let rawID = raw[1], let id = FieldConverter.text(of: rawID) {
             guard seenIDs.insert(id).inserted else { return .duplicate }
+            if UnsafeText.contains(id) { return .controlCharacter }
         }
         // 3. fields
         for (f, field) in fields.enumerated() {
@@ -100,6 +101,7 @@ public struct RecordValidator {
             case .absent: values[f] = .missing
             case .value(let value):
                 if field.needsNumber, value.number == nil { return .type }
+                if UnsafeText.contains(value) { return .controlCharacter }
                 values[f] = value
             case .reject(let reason): return reason
             }

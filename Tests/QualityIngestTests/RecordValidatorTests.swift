@@ -169,3 +169,26 @@ import Testing
         }
     }
 }
+
+/// Control characters and bidirectional overrides in bureau text (issue 15): the record is refused.
+@Suite struct UnsafeTextTests {
+    @Test func recordsWithControlCharactersOrBidiOverridesAreRejected() throws {
+        let good = RecordValidatorTests.good
+        var source = Make.source(
+            "s", url: "http://x", records: "items",
+            fields: [Make.field("name", type: .string), Make.field("sampled", type: .number, combine: .sum)])
+        source.idField = "batch"
+        let names = [
+            "ACME\\u0000 Ltd", "ACME\\u001b[31m", "ACME\\u202eoC", "\\u2066ACME\\u2069", "ACME\\u007f", "ACME\\u0085",
+            "宁波\\t某某\\n有限公司", "宁波甬江 (ACME) Co.", "‏ACME",
+        ]
+        let records = names.enumerated().map { i, name in
+            #"{"uscc": "\#(good)", "batch": "B\#(i)", "name": "\#(name)", "sampled": 1}"#
+        }
+        let badID = #"{"uscc": "\#(good)", "batch": "B\u0007", "sampled": 1}"#
+        let v = try Make.validate(#"{"items": [\#(records.joined(separator: ",")), \#(badID)]}"#, source)
+        let reason = try #require(RejectReason(rawValue: "control_character"))
+        #expect(v.rejected == [reason: 7])
+        #expect(v.accepted == 3)
+    }
+}

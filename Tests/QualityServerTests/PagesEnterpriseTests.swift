@@ -24,7 +24,7 @@ import Testing
     @Test func jiangbeiApplianceInChinese() throws {
         let html = try Self.render("91330205MA000003XN")
         HTMLCheck.assertPage(html, .zh)
-        #expect(html.contains("<h1 data-uscc=\"91330205MA000003XN\">宁波江北电器有限公司</h1>"))
+        #expect(html.contains("<h1 data-uscc=\"91330205MA000003XN\"><bdi>宁波江北电器有限公司</bdi></h1>"))
         #expect(
             Self.sentence(html, "demo_enterprise")
                 == "「中国出口质量安全示范企业奖励」：申请 200,000.00 元，总预算 600,000.00 元不足，按比例核减为 125,000.00 元；最终核定 125,000.00 元。")

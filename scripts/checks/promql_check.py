@@ -235,16 +235,21 @@ SPEC12 = {
     "qualityd_config_last_reload_successful": ("gauge", set()),
     "qualityd_exports_total": ("counter", {"format"}),
     "qualityd_build_info": ("gauge", {"version"}),
+    "qualityd_auth_failures_total": ("counter", {"kind"}),
+    "qualityd_http_requests_total": ("counter", {"route", "code"}),
+    "qualityd_http_request_duration_seconds": ("histogram", {"route"}),
 }
 # No export happens during the check: without series created at 0 this family has no samples, and
 # a client library may then print no family at all. Reported, not failed.
-MAY_BE_EMPTY = {"qualityd_exports_total"}
+MAY_BE_EMPTY = {"qualityd_exports_total", "qualityd_http_requests_total", "qualityd_http_request_duration_seconds"}
 LABEL_VALUES = {
     ("qualityd_source_pulls_total", "result"): {"success", "http_error", "timeout", "connection_error",
                                                 "decode_error", "too_large"},
     ("qualityd_source_records_rejected_total", "reason"): {"missing_key", "invalid_uscc", "unknown_district",
                                                            "duplicate", "unmapped_value", "type", "range",
-                                                           "check", "missing_field"},
+                                                           "check", "missing_field", "control_character"},
+    ("qualityd_auth_failures_total", "kind"): {"bad_token", "bad_session", "bad_login", "forbidden", "cross_origin",
+                                               "misdirected", "throttled"},
     ("qualityd_scoring_runs_total", "result"): {"success", "failure"},
 }
 SAMPLE_RE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$')

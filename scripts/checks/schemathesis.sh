@@ -58,12 +58,13 @@ schemathesis --config-file "$tmp/schemathesis.toml" run docs/openapi.yaml "${com
     || fail "schemathesis without a token found problems (above)"
 
 kill -0 "$qd_pid" 2>/dev/null || fail "qualityd died during the run"
-# What the state-changing routes did to the temp store, for the record.
-curl -fsS --max-time 10 -H "Authorization: Bearer demo-admin-token" "$qd_url/api/v1/audit?limit=1000" \
+# What the state-changing routes did to the temp store, for the record. The runs sent many wrong
+# tokens from this address, which then waits a second or so (429 with Retry-After): --retry.
+curl -fsS --retry 5 --max-time 10 -H "Authorization: Bearer demo-admin-token" "$qd_url/api/v1/audit?limit=1000" \
     | python3 -c 'import collections, json, sys
 counts = collections.Counter(e["action"] for e in json.load(sys.stdin)["entries"])
 print("audit log after the runs:", ", ".join(f"{a} {n}" for a, n in sorted(counts.items())) or "empty")'
-curl -fsS --max-time 10 -H "Authorization: Bearer demo-admin-token" "$qd_url/api/v1/subsidies" \
+curl -fsS --retry 5 --max-time 10 -H "Authorization: Bearer demo-admin-token" "$qd_url/api/v1/subsidies" \
     | python3 -c 'import json, sys; print("list status after the runs:", json.load(sys.stdin)["list"]["status"])'
 # Unexpected errors are answered 500 and logged by ErrorMiddleware as "<METHOD> <path> failed: …".
 if grep -E ' error qualityd: .* [A-Z]+ /[^ ]* failed: ' "$tmp/qualityd.log" >"$tmp/failed.txt"; then

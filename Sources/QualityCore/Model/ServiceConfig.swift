@@ -2,6 +2,8 @@
 public struct ServerConfig: Sendable, Hashable {
     /// `host:port`; default `127.0.0.1:9470`.
     public var listen: String = "127.0.0.1:9470"
+    /// `allowed_hosts`: names besides IP literals and `localhost` that clients may send in `Host`.
+    public var allowedHosts: [AllowedHost] = []
 
     public init() {}
 
@@ -13,6 +15,36 @@ public struct ServerConfig: Sendable, Hashable {
         var host = String(listen[..<colon])
         if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         return (host.isEmpty ? "0.0.0.0" : host, port)
+    }
+}
+
+/// A name clients reach the daemon by (`Host`), and the scheme their browsers use for it (`Origin`):
+/// `https` when a TLS proxy in front of qualityd serves that name.
+public struct AllowedHost: Sendable, Hashable {
+    /// Lower-case host name without port, e.g. `qualityd.example.gov.cn`.
+    public var host: String
+    /// `http` or `https`.
+    public var scheme: String
+
+    public init(host: String, scheme: String = "http") {
+        self.host = host
+        self.scheme = scheme
+    }
+
+    /// `name` or `http://name` or `https://name`; nil when it is anything else (a port, a path, a user).
+    public init?(parsing text: String) {
+        var rest = Substring(text.lowercased())
+        var scheme = "http"
+        for prefix in ["http://", "https://"] where rest.hasPrefix(prefix) {
+            scheme = String(prefix.dropLast(3))
+            rest = rest.dropFirst(prefix.count)
+        }
+        if rest.hasSuffix(".") { rest = rest.dropLast() }
+        let allowed = rest.utf8.allSatisfy { b in
+            (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
+        }
+        guard !rest.isEmpty, allowed, !rest.hasPrefix("."), !rest.contains("..") else { return nil }
+        self.init(host: String(rest), scheme: scheme)
     }
 }
 

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Hummingbird
 import Logging
+import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
@@ -18,6 +19,8 @@ public struct Daemon: Sendable {
     public let scoring: ScoringService
     /// Browser sessions of `/login`.
     public let sessions: SessionStore
+    /// Per-client budgets of sign-ins and wrong tokens.
+    public let authGuard: AuthGuard
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server stops accepting,
     /// a scoring run in progress finishes, pulls in flight are cancelled.
@@ -77,7 +80,9 @@ private func wire(
         periodCheck: options.periodCheck)
 
     let cache = ResultCache(store: store)
-    let authenticator = Authenticator(runtime: runtime)
+    let guards = AuthGuard(
+        limits: options.authLimits, metrics: metrics.operational, logger: options.logger, now: options.now)
+    let authenticator = Authenticator(runtime: runtime, guards: guards)
     let router = AppRouter.build(
         AppRouter.Parts(
             runtime: runtime, reloader: reloader, metrics: metrics, authenticator: authenticator,
@@ -85,13 +90,14 @@ private func wire(
 
     let application = Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
         configuration: ApplicationConfiguration(
             address: .hostname(address.host, port: address.port), serverName: "qualityd"),
-        services: services + [scoring, pulls, ReloadService(reloader: reloader)],
+        services: services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)],
         logger: options.logger)
     return Daemon(
         application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,
-        sessions: authenticator.sessions)
+        sessions: authenticator.sessions, authGuard: guards)
 }
 
 private func openStore(_ config: Config, path override: String?) throws -> any QualityStore {

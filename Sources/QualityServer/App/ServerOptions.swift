@@ -25,6 +25,11 @@ public struct ServerOptions: Sendable {
     /// How often the clock is checked for a new period (default 60 s).
     public var periodCheck: Duration
     public var logger: Logger
+    /// Budgets of sign-ins and wrong tokens per client, and how often failures are logged.
+    public var authLimits = AuthGuard.Limits()
+    /// How long a connection may sit without a complete request head before it is closed: idle
+    /// between requests, or sending its headers slowly (slowloris). Default 30 s.
+    public var idleTimeout: Duration = .seconds(30)
 
     public init(
         configPath: String = "config.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -10,7 +10,7 @@ struct IdentifyMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.access = authenticator.access(request)
+        context.access = try authenticator.access(request, client: context.clientKey)
         return try await next(request, context)
     }
 }
@@ -23,6 +23,7 @@ struct IdentifyMiddleware: RouterMiddleware {
 struct RequireRole: RouterMiddleware {
     typealias Context = AppRequestContext
     let role: Role
+    let guards: AuthGuard
     var loopbackWhenOpen = false
 
     func handle(
@@ -31,10 +32,11 @@ struct RequireRole: RouterMiddleware {
         switch context.access {
         case .open:
             if loopbackWhenOpen, !context.isLoopback {
+                guards.recordFailure(.forbidden, client: context.clientKey, detail: "action while open")
                 throw APIError(
                     .forbidden, "without auth.tokens this is accepted from loopback connections only")
             }
-            try SameOrigin.check(request, signedInByCookie: false)
+            try guards.sameOrigin(request, context, signedInByCookie: false)
         case .anonymous(let presented):
             throw APIError(
                 .unauthorized,
@@ -43,13 +45,27 @@ struct RequireRole: RouterMiddleware {
                     : "sign in, or send Authorization: Bearer <token>")
         case .identified(let identity):
             guard identity.role >= role else {
+                guards.recordFailure(.forbidden, client: context.clientKey, detail: identity.name)
                 throw APIError(
                     .forbidden,
                     "\(identity.name) has the role \(identity.role.rawValue); this needs \(role.rawValue) or higher")
             }
-            try SameOrigin.check(request, signedInByCookie: identity.credential == .session)
+            try guards.sameOrigin(request, context, signedInByCookie: identity.credential == .session)
         }
         return try await next(request, context)
+    }
+
+}
+
+extension AuthGuard {
+    /// `SameOrigin.check` with the scheme `HostGuard` found, counting a refusal as `cross_origin`.
+    func sameOrigin(_ request: Request, _ context: AppRequestContext, signedInByCookie: Bool) throws(APIError) {
+        do {
+            try SameOrigin.check(request, signedInByCookie: signedInByCookie, scheme: context.originScheme)
+        } catch {
+            recordFailure(.crossOrigin, client: context.clientKey)
+            throw error
+        }
     }
 }
 

@@ -7,18 +7,31 @@ import QualityCore
 public struct Authenticator: Sendable {
     let runtime: Runtime
     public let sessions: SessionStore
+    /// Per-client budgets of sign-ins and wrong tokens, and the failure counts and log.
+    public let guards: AuthGuard
 
-    public init(runtime: Runtime, sessions: SessionStore = SessionStore()) {
+    public init(runtime: Runtime, sessions: SessionStore = SessionStore(), guards: AuthGuard) {
         self.runtime = runtime
         self.sessions = sessions
+        self.guards = guards
     }
 
     /// The request's access. A bearer header that is present but wrong is never overridden by a cookie.
-    func access(_ request: Request) -> Access {
+    ///
+    /// Throws `TooManyRequests` for a bearer header from a client that has used up its budget of
+    /// wrong tokens; the token is not even looked at then.
+    func access(_ request: Request, client: String) throws(TooManyRequests) -> Access {
         let tokens = runtime.authTokens
         guard !tokens.isEmpty else { return .open }
         if let header = request.headers[.authorization] {
+            let now = runtime.now()
+            if let wait = guards.wrongTokens.check(client, now: now) {
+                guards.recordFailure(.throttled, client: client)
+                throw TooManyRequests(retryAfter: wait, what: "too many wrong tokens from \(client)")
+            }
             guard let token = Self.bearer(header), let match = TokenCheck.match(token, in: tokens) else {
+                _ = guards.wrongTokens.take(client, now: now)
+                guards.recordFailure(.badToken, client: client)
                 return .anonymous(presented: true)
             }
             return .identified(Identity(name: match.name, role: match.role, credential: .bearer))
@@ -26,7 +39,10 @@ public struct Authenticator: Sendable {
         if let id = request.cookies[SessionStore.cookieName]?.value, !id.isEmpty {
             guard let session = sessions.session(id, now: runtime.now()),
                 let token = tokens.first(where: { $0.sha256.lowercased() == session.tokenSHA256 })
-            else { return .anonymous(presented: true) }
+            else {
+                guards.recordFailure(.badSession, client: client)
+                return .anonymous(presented: true)
+            }
             return .identified(Identity(name: token.name, role: token.role, credential: .session))
         }
         return .anonymous(presented: false)

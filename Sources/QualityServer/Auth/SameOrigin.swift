@@ -4,7 +4,10 @@ import Hummingbird
 
 /// The CSRF rule for requests that change state (POST):
 ///
-/// 1. An `Origin` header, when present, must name this server (its host and port equal `Host`).
+/// 1. An `Origin` header, when present, must name this server: its host and port equal `Host`, and
+///    its scheme is the one browsers use for that host (`http`, or `https` for a name listed so in
+///    `server.allowed_hosts`; `HostGuard` decides it). `https://127.0.0.1:9470` is another origin
+///    than `http://127.0.0.1:9470`.
 /// 2. A request signed in by the session cookie must also show where it comes from: `Origin`, or
 ///    failing that `Referer`, naming this server. Browsers send one of them on form posts (the pages
 ///    send `Referrer-Policy: same-origin`); a cross-site page cannot forge either.
@@ -13,11 +16,15 @@ import Hummingbird
 /// session cookie is `SameSite=Strict` as well; this check does not depend on it. A reverse proxy
 /// in front of qualityd must pass the original `Host` on.
 enum SameOrigin {
-    static func check(_ request: Request, signedInByCookie: Bool) throws(APIError) {
+    static func check(_ request: Request, signedInByCookie: Bool, scheme expected: String) throws(APIError) {
         guard request.method != .get, request.method != .head else { return }
         let host = request.head.authority?.lowercased()
+        func same(_ url: String) -> Bool {
+            guard let host, scheme(of: url) == expected else { return false }
+            return authority(of: url) == normalized(host, scheme: expected)
+        }
         if let origin = request.headers[.origin] {
-            guard let host, authority(of: origin) == normalized(host, scheme: scheme(of: origin)) else {
+            guard same(origin) else {
                 throw APIError(.forbidden, "cross-origin request refused: Origin \(origin) is not this server")
             }
             return
@@ -28,7 +35,7 @@ enum SameOrigin {
                 .forbidden,
                 "a request signed in by cookie must carry Origin or Referer (or use Authorization: Bearer)")
         }
-        guard let host, authority(of: referer) == normalized(host, scheme: scheme(of: referer)) else {
+        guard same(referer) else {
             throw APIError(.forbidden, "cross-origin request refused: Referer is not this server")
         }
     }

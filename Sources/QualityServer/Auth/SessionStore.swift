@@ -18,27 +18,59 @@ public final class SessionStore: Sendable {
 
     /// How long a session lasts after signing in (default 12 hours).
     public let lifetime: TimeInterval
-    /// The most sessions kept; beyond it the one expiring first is dropped.
+    /// The most sessions kept in all.
     public let capacity: Int
+    /// The most sessions of one token; a new one beyond it ends that token's oldest.
+    public let perToken: Int
     private let sessions = Mutex<[String: Session]>([:])
 
-    public init(lifetime: TimeInterval = 12 * 3600, capacity: Int = 10_000) {
+    public init(lifetime: TimeInterval = 12 * 3600, capacity: Int = 10_000, perToken: Int = 200) {
         self.lifetime = lifetime
         self.capacity = max(1, capacity)
+        self.perToken = max(1, perToken)
     }
 
     /// Opens a session for the token with digest `tokenSHA256` and returns its id.
+    ///
+    /// Room is made at the expense of the token signing in, never of another: past `perToken`
+    /// its own oldest session ends. Past `capacity` in all (more tokens than it was sized for), the
+    /// oldest session of the token holding the most ends, so many sign-ins with one token cannot
+    /// sign out the holders of the others.
     public func create(tokenSHA256: String, now: Date) -> String {
         let id = Self.newID()
         let session = Session(tokenSHA256: tokenSHA256.lowercased(), expires: now + lifetime)
         sessions.withLock { all in
             all = all.filter { $0.value.expires > now }
-            while all.count >= capacity, let first = all.min(by: { $0.value.expires < $1.value.expires }) {
-                all[first.key] = nil
+            var counts: [String: Int] = [:]
+            for s in all.values { counts[s.tokenSHA256, default: 0] += 1 }
+            counts[session.tokenSHA256, default: 0] += 1
+            while let mine = counts[session.tokenSHA256], mine > perToken {
+                Self.endOldest(of: session.tokenSHA256, in: &all, counts: &counts)
+            }
+            // Over the total: the oldest session among the tokens holding the most.
+            while all.count + 1 > capacity, let most = counts.values.max(),
+                let oldest = all.filter({ counts[$0.value.tokenSHA256] == most }).min(by: {
+                    $0.value.expires < $1.value.expires
+                })
+            {
+                all[oldest.key] = nil
+                counts[oldest.value.tokenSHA256, default: 1] -= 1
             }
             all[id] = session
         }
         return id
+    }
+
+    /// Ends the session of `token` that expires first (the oldest: all last `lifetime`).
+    private static func endOldest(of token: String, in all: inout [String: Session], counts: inout [String: Int]) {
+        let oldest = all.filter { $0.value.tokenSHA256 == token }.min { $0.value.expires < $1.value.expires }
+        guard let oldest else {
+            // Only the session being created: nothing of this token to end.
+            counts[token, default: 1] -= 1
+            return
+        }
+        all[oldest.key] = nil
+        counts[token, default: 1] -= 1
     }
 
     /// The session `id` names, unless it is unknown or expired (an expired one is dropped).

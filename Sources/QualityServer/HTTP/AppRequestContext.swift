@@ -9,11 +9,16 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     public let remoteAddress: SocketAddress?
     /// Who sends the request; set by `IdentifyMiddleware` before routing.
     public var access: Access = .anonymous(presented: false)
+    /// The scheme browsers use for the request's `Host` (`HostGuard`): `Origin` must have it.
+    public var originScheme = "http"
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         remoteAddress = source.channel.remoteAddress
     }
+
+    /// The peer's IP address, the key of per-client limits; `local` without a socket.
+    public var clientKey: String { remoteAddress?.ipAddress ?? "local" }
 
     /// Whether the request came over a loopback connection (127.0.0.0/8 or ::1).
     public var isLoopback: Bool {

@@ -19,6 +19,10 @@ public final class OperationalMetrics: Sendable {
     static let scoringBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
     /// Export formats of SPEC 14 (the `format` label of `qualityd_exports_total`).
     public static let exportFormats = ["csv", "xlsx", "json"]
+    /// HTTP request durations: a scrape or an API call takes a millisecond, an XLSX export seconds.
+    static let requestBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
+    /// The `route` label of requests that matched no route (any path: the label set stays bounded).
+    public static let unmatchedRoute = "unmatched"
 
     private struct Family: Sendable {
         let registry = PrometheusCollectorRegistry()
@@ -72,6 +76,16 @@ public final class OperationalMetrics: Sendable {
         "config", "last_reload_successful", help: "1 when the last config load or reload succeeded, else 0.")
     private let exports = Family(nil, "exports", unit: "total", help: "Subsidy list exports by format.")
     private let buildInfo = Family(nil, "build_info", help: "The qualityd version (value 1).")
+    // Live families: they move on every request, so they are rendered per scrape (`renderLive`),
+    // not into the cached body.
+    private let authFailures = Family(
+        nil, "auth_failures", unit: "total",
+        help: "Requests refused for their credential, role, origin, Host or rate, by kind.")
+    private let httpRequests = Family(
+        "http", "requests", unit: "total", help: "HTTP requests answered, by route template and status code.")
+    private let httpDuration = Family(
+        "http", "request_duration", unit: "seconds",
+        help: "Time from routing a request to its response head, by route template.")
 
     private var families: [Family] {
         [
@@ -86,6 +100,18 @@ public final class OperationalMetrics: Sendable {
     private let lastScoringGauge: Gauge
     private let reloadGauge: Gauge
     private let exportCounters: [String: Counter]
+    private let authCounters: [AuthFailureKind: Counter]
+    private let requestSeries = Mutex(RequestSeries())
+
+    private struct RequestSeries {
+        var counters: [RouteCode: Counter] = [:]
+        var durations: [String: ValueHistogram] = [:]
+    }
+
+    private struct RouteCode: Hashable {
+        var route: String
+        var code: Int
+    }
 
     public init(version: String = BuildInfo.version) {
         var runs: [String: Counter] = [:]
@@ -105,6 +131,12 @@ public final class OperationalMetrics: Sendable {
                 descriptor: exports.descriptor, labels: [("format", format)])
         }
         self.exportCounters = exportCounters
+        var authCounters: [AuthFailureKind: Counter] = [:]
+        for kind in AuthFailureKind.allCases {
+            authCounters[kind] = authFailures.registry.makeCounter(
+                descriptor: authFailures.descriptor, labels: [("kind", kind.rawValue)])
+        }
+        self.authCounters = authCounters
         buildInfo.registry.makeGauge(descriptor: buildInfo.descriptor, labels: [("version", version)]).set(to: 1)
     }
 
@@ -213,8 +245,40 @@ public final class OperationalMetrics: Sendable {
         exportCounters[format]?.increment()
     }
 
-    /// Every family, in SPEC 12 order.
+    /// Every family of the cached body, in the order of metrics/README.md.
     public func render(into buffer: inout [UInt8]) {
         for family in families { family.registry.emit(into: &buffer) }
+    }
+
+    // MARK: Live: authentication failures and HTTP requests
+
+    public func recordAuthFailure(_ kind: AuthFailureKind) {
+        authCounters[kind]?.increment()
+    }
+
+    /// One answered request: `route` is the matched route's template (`/districts/{code}`), or
+    /// `unmatchedRoute`; never the raw path.
+    public func recordRequest(route: String, code: Int, duration: Double) {
+        let (counter, histogram) = requestSeries.withLock { s in
+            let key = RouteCode(route: route, code: code)
+            let counter =
+                s.counters[key]
+                ?? httpRequests.registry.makeCounter(
+                    descriptor: httpRequests.descriptor, labels: [("route", route), ("code", String(code))])
+            s.counters[key] = counter
+            let histogram =
+                s.durations[route]
+                ?? httpDuration.registry.makeValueHistogram(
+                    descriptor: httpDuration.descriptor, labels: [("route", route)], buckets: Self.requestBuckets)
+            s.durations[route] = histogram
+            return (counter, histogram)
+        }
+        counter.increment()
+        histogram.record(duration)
+    }
+
+    /// The families that move per request, rendered on every scrape after the cached body.
+    public func renderLive(into buffer: inout [UInt8]) {
+        for family in [authFailures, httpRequests, httpDuration] { family.registry.emit(into: &buffer) }
     }
 }

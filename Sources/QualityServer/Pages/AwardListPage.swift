@@ -99,7 +99,7 @@ public struct AwardListPage: Sendable {
             w.raw("\">")
             w.text(a.uscc)
             w.raw("</a></td><td class=\"name\">")
-            w.text(a.name)
+            w.bureauText(a.name)
             w.raw("</td><td>")
             if let name = districtNames[a.district] { w.raw(name) } else { w.text(a.district) }
             w.raw("</td><td>")

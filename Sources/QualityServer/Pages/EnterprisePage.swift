@@ -31,7 +31,7 @@ public struct EnterprisePage: Sendable {
         let title = e.name ?? e.uscc
         return PageLayout.document(c, title: title, nav: .subsidies, provenance: provenance) { w in
             w.element("p", ["class": "no-print"]) { $0.link(c.link("/subsidies"), c.t("← 返回补贴", "← Subsidies")) }
-            w.element("h1", ["data-uscc": e.uscc], text: title)
+            w.element("h1", ["data-uscc": e.uscc]) { $0.bureauText(title) }
             facts(&w)
             w.element("h2", text: c.t("结论", "In one sentence per program"))
             w.open("ul", ["id": "answers"])

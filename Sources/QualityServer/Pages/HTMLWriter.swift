@@ -53,6 +53,14 @@ struct HTMLWriter {
         HTML.escape(text, into: &bytes)
     }
 
+    /// Text from a bureau (an enterprise's name) in `<bdi>`: whatever direction marks it carries
+    /// stay inside it and cannot reorder the text around it.
+    mutating func bureauText(_ text: String) {
+        raw("<bdi>")
+        HTML.escape(text, into: &bytes)
+        raw("</bdi>")
+    }
+
     /// `<tag a="v" …>`; attributes whose value is nil are left out.
     mutating func open(_ tag: String, _ attributes: KeyValuePairs<String, String?> = [:]) {
         bytes.append(UInt8(ascii: "<"))

@@ -13,10 +13,18 @@ public struct LoginPage: Sendable {
         self.context = context
     }
 
-    /// `next` when it is a path on this server (`/…` but not `//…`), else `/`.
+    /// `next` when it is a path on this server, else `/`.
+    ///
+    /// A path starts with one `/` (not `//`, which browsers read as another host) and holds no
+    /// backslash, whitespace or control character: browsers drop tabs and newlines from a
+    /// `Location` and read `\\` as `/`, so `/\t/host` or `/\\host` would lead elsewhere too.
     public static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
-        return next
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//") else { return "/" }
+        let unsafe = next.unicodeScalars.contains { s in
+            s == "\\" || s.properties.isWhitespace || s.properties.generalCategory == .control
+                || s.properties.generalCategory == .format
+        }
+        return unsafe ? "/" : next
     }
 
     public func render() -> [UInt8] {

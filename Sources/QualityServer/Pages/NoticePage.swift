@@ -94,7 +94,7 @@ public struct NoticePage: Sendable {
                 total += a.grantedFen
                 w.open("tr", ["data-uscc": a.uscc, "data-program": a.program])
                 w.td(String(i + 1), class: "num")
-                w.td(a.name, class: "name")
+                w.element("td", ["class": "name"]) { $0.bureauText(a.name) }
                 w.td(a.uscc, class: "uscc")
                 w.td(text.program(a.program))
                 w.td(PageFormat.money(a.grantedFen), class: "money", value: PageFormat.moneyValue(a.grantedFen))

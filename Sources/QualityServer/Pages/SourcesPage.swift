@@ -119,6 +119,7 @@ public struct SourcesPage: Sendable {
         case "range": c.t("超出范围", "out of range")
         case "check": c.t("校验未通过", "failed check")
         case "missing_field": c.t("缺少字段", "missing field")
+        case "control_character": c.t("含控制字符", "control character")
         default: id
         }
     }

@@ -26,15 +26,23 @@ enum AppRouter {
 
     static func build(_ p: Parts) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
+        // Outermost first: metrics see every answer, the API headers go on errors too, and a
+        // request for a foreign Host is refused before anyone looks at its credentials.
+        router.add(middleware: RequestMetricsMiddleware(metrics: p.metrics.operational))
+        router.add(middleware: APIHeadersMiddleware())
+        router.add(middleware: HostGuard(runtime: p.runtime, guards: p.authenticator.guards))
         router.add(middleware: IdentifyMiddleware(authenticator: p.authenticator))
         router.add(middleware: ErrorMiddleware(runtime: p.runtime))
 
         let anyone = router.group()
-        let viewer = router.group().add(middleware: RequireRole(role: .viewer))
-        let finance = router.group().add(middleware: RequireRole(role: .finance))
-        let financeActions = router.group().add(middleware: RequireRole(role: .finance, loopbackWhenOpen: true))
-        let admin = router.group().add(middleware: RequireRole(role: .admin))
-        let adminActions = router.group().add(middleware: RequireRole(role: .admin, loopbackWhenOpen: true))
+        let guards = p.authenticator.guards
+        let viewer = router.group().add(middleware: RequireRole(role: .viewer, guards: guards))
+        let finance = router.group().add(middleware: RequireRole(role: .finance, guards: guards))
+        let financeActions = router.group().add(
+            middleware: RequireRole(role: .finance, guards: guards, loopbackWhenOpen: true))
+        let admin = router.group().add(middleware: RequireRole(role: .admin, guards: guards))
+        let adminActions = router.group().add(
+            middleware: RequireRole(role: .admin, guards: guards, loopbackWhenOpen: true))
 
         let explainer = Explainer(runtime: p.runtime)
         HealthRoutes(runtime: p.runtime).register(on: anyone)

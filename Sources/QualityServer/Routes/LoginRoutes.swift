@@ -24,8 +24,8 @@ struct LoginRoutes {
         open.post("login") { request, context in
             try await signIn(request, context)
         }
-        open.post("logout") { request, _ in
-            try SameOrigin.check(request, signedInByCookie: false)
+        open.post("logout") { request, context in
+            try authenticator.guards.sameOrigin(request, context, signedInByCookie: false)
             if let id = request.cookies[SessionStore.cookieName]?.value { authenticator.sessions.remove(id) }
             var response = Response.seeOther("/login")
             response.setCookie(Self.cookie(value: "", maxAge: 0))
@@ -40,7 +40,19 @@ struct LoginRoutes {
     }
 
     private func signIn(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try SameOrigin.check(request, signedInByCookie: false)
+        let guards = authenticator.guards
+        try guards.sameOrigin(request, context, signedInByCookie: false)
+        if let wait = guards.logins.take(context.clientKey, now: runtime.now()) {
+            guards.recordFailure(.throttled, client: context.clientKey, detail: "sign-in")
+            let pageContext = await PageSupport.context(request, context, runtime: runtime)
+            let page = LoginPage(
+                error: pageContext.t(
+                    "登录尝试过于频繁，请 \(wait) 秒后再试。", "Too many sign-in attempts; try again in \(wait) s."),
+                context: pageContext)
+            var response = Response.html(page.render(), status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         var request = request
         let body = try await request.collectBody(upTo: 16 * 1024)
         let form = Self.form(String(buffer: body))
@@ -50,7 +62,7 @@ struct LoginRoutes {
             return .seeOther(next)
         }
         guard let (id, token) = authenticator.signIn(token: form["token"] ?? "") else {
-            runtime.logger.warning("failed sign-in from \(context.remoteAddress?.ipAddress ?? "?")")
+            guards.recordFailure(.badLogin, client: context.clientKey)
             let pageContext = await PageSupport.context(request, context, runtime: runtime)
             let page = LoginPage(
                 error: pageContext.t("令牌无效，请重新输入。", "That token is not valid; please try again."), next: next,

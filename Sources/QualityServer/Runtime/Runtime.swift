@@ -23,6 +23,8 @@ public actor Runtime {
     /// The tokens of the config in force, readable without waiting for the actor: every request
     /// (`/metrics` too) is identified, and a long pull or reload must not hold up a scrape.
     private nonisolated let tokens: Mutex<[TokenConfig]>
+    /// The `Host` names of the config in force (`server.allowed_hosts`), read the same way.
+    private nonisolated let hosts: Mutex<HostRule>
 
     public private(set) var loaded: LoadedConfig
     private(set) var puller: Puller
@@ -41,6 +43,7 @@ public actor Runtime {
     ) throws(ConfigErrors) {
         self.loaded = loaded
         self.tokens = Mutex(loaded.config.auth.tokens)
+        self.hosts = Mutex(HostRule(loaded.config.server.allowedHosts))
         self.puller = try Puller(config: loaded.config, fetcher: fetcher)
         self.store = store
         self.fetcher = fetcher
@@ -56,6 +59,9 @@ public actor Runtime {
 
     /// `auth.tokens` of the config in force.
     public nonisolated var authTokens: [TokenConfig] { tokens.withLock { $0 } }
+
+    /// Which `Host` values are answered, as `server.allowed_hosts` of the config in force says.
+    nonisolated var hostRule: HostRule { hosts.withLock { $0 } }
 
     /// Ready once a config is loaded and a parsed result is served (its metrics are rendered).
     public var isReady: Bool { served?.result != nil }
@@ -252,6 +258,7 @@ public actor Runtime {
         }
         loaded = next
         tokens.withLock { $0 = next.config.auth.tokens }
+        hosts.withLock { $0 = HostRule(next.config.server.allowedHosts) }
         puller = nextPuller
         await ingest.configure(sources: next.config.sources)
         metrics.operational.configure(sources: next.config.sources.map(\.id))

@@ -30,10 +30,15 @@ public final class SQLiteStore: QualityStore {
     let pool: DatabasePool
 
     /// Opens (or creates) the store at `path`, creating missing parent directories and applying migrations.
+    ///
+    /// The file is readable by its owner only (0600), and so are the `-wal` and `-shm` files SQLite
+    /// creates beside it (it gives them the database file's mode); a file left more open by an
+    /// earlier version is narrowed. The store holds the audit log and payment lists.
     public init(path: String, options: Options = Options()) throws(StoreError) {
         self.path = path
         self.options = options
         try Self.createParentDirectory(of: path)
+        try Self.createPrivately(path)
         var config = Configuration()
         config.label = "qualityd.store"
         config.foreignKeysEnabled = true
@@ -47,6 +52,22 @@ public final class SQLiteStore: QualityStore {
             try Self.migrator.migrate(pool)
         } catch {
             throw Self.storeError(error, path: path)
+        }
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            _ = chmod(path + suffix, 0o600)
+        }
+    }
+
+    /// Creates `path` empty with mode 0600 unless it exists, and narrows an existing one to 0600.
+    /// SQLite takes an empty file for a new database.
+    static func createPrivately(_ path: String) throws(StoreError) {
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw .file(path: path, message: "cannot create the database file: \(String(cString: strerror(errno)))")
+        }
+        closeDescriptor(fd)
+        guard chmod(path, 0o600) == 0 else {
+            throw .file(path: path, message: "cannot make the file private (0600): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -72,6 +93,7 @@ public final class SQLiteStore: QualityStore {
         let partial = path + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
         do {
+            try Self.createPrivately(partial)
             let destination = try DatabaseQueue(path: partial)
             try await pool.read { db in
                 try destination.writeWithoutTransaction { destinationDB in try db.backup(to: destinationDB) }
@@ -145,4 +167,9 @@ public final class SQLiteStore: QualityStore {
             throw .file(path: directory, message: "cannot create the directory: \(error.localizedDescription)")
         }
     }
+}
+
+/// `close(2)`, named apart from `SQLiteStore.close()`.
+private func closeDescriptor(_ fd: Int32) {
+    _ = close(fd)
 }

@@ -16,12 +16,18 @@ struct WorkedDaemon {
     let daemon: Daemon
     let worked: PagesFixture.Worked
 
-    /// With `tokens`, the worked config gets the demo tokens' `auth` section.
-    static func make(tokens: Bool = true) async throws -> WorkedDaemon {
+    /// With `tokens`, the worked config gets the demo tokens' `auth` section; `yaml` is appended to
+    /// the config, and `configure` changes the options the daemon starts with.
+    static func make(
+        tokens: Bool = true, yaml: String = "", configure: (inout ServerOptions) -> Void = { _ in }
+    ) async throws -> WorkedDaemon {
         let world = try TestWorld()
         let fixture = ExpositionGoldenTests.fixtures.appendingPathComponent("worked/config.yaml")
-        try world.write(try String(contentsOf: fixture, encoding: .utf8) + (tokens ? "\n" + TestTokens.authYAML : ""))
-        let daemon = try await buildDaemon(world.options(fetcher: StalledFetcher()))
+        try world.write(
+            try String(contentsOf: fixture, encoding: .utf8) + (tokens ? "\n" + TestTokens.authYAML : "") + yaml)
+        var options = world.options(fetcher: StalledFetcher())
+        configure(&options)
+        let daemon = try await buildDaemon(options)
         let loaded = await daemon.runtime.loaded
         let snapshot = try PagesFixture.worked().snapshot
         let result = loaded.model.assess(snapshot, configSHA256: loaded.sha256)
