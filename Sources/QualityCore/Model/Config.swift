@@ -16,6 +16,10 @@ public struct Config: Sendable {
     public var indicators: [Indicator] = []
     public var scoring = ScoringConfig()
     public var subsidies = SubsidyConfig()
+    /// `sampling`: none when the section is absent.
+    public var sampling: SamplingConfig?
+    /// `reports`: analysis reports over groups of enterprises.
+    public var reports: [ReportConfig] = []
     public var server = ServerConfig()
     public var storage = StorageConfig()
     public var auth = AuthConfig()
@@ -26,6 +30,7 @@ public struct Config: Sendable {
     public func district(code: String) -> District? { districts.first { $0.code == code } }
     public func indicator(id: String) -> Indicator? { indicators.first { $0.id == id } }
     public func program(id: String) -> Program? { subsidies.programs.first { $0.id == id } }
+    public func report(id: String) -> ReportConfig? { reports.first { $0.id == id } }
 }
 
 public enum CurrentPeriod: Sendable, Hashable {

@@ -122,6 +122,7 @@ public actor Runtime {
             logger.warning("sources start without their stored data: \(error)")
         }
         await openRestoreGate()
+        await publishSamplingMetrics()
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
@@ -206,6 +207,7 @@ public actor Runtime {
     nonisolated func install(_ result: ServedResult, domain: [UInt8]) async {
         await setServed(result)
         metrics.publish(domain: domain)
+        await publishSamplingMetrics()
     }
 
     private func setServed(_ result: ServedResult) {
@@ -258,6 +260,7 @@ public actor Runtime {
         refreshPeriod()
         let domain = served?.result.map { renderDomain($0, config: next.config) }
         metrics.publish(domain: domain)
+        await publishSamplingMetrics()
         return next.config.sources
     }
 
