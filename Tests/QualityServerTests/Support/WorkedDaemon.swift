@@ -16,11 +16,13 @@ struct WorkedDaemon {
     let daemon: Daemon
     let worked: PagesFixture.Worked
 
-    /// With `tokens`, the worked config gets the demo tokens' `auth` section.
-    static func make(tokens: Bool = true) async throws -> WorkedDaemon {
+    /// With `tokens`, the worked config gets the demo tokens' `auth` section; `extraConfig` is
+    /// appended as well (e.g. `SamplingFixture.yaml`).
+    static func make(tokens: Bool = true, extraConfig: String = "") async throws -> WorkedDaemon {
         let world = try TestWorld()
         let fixture = ExpositionGoldenTests.fixtures.appendingPathComponent("worked/config.yaml")
-        try world.write(try String(contentsOf: fixture, encoding: .utf8) + (tokens ? "\n" + TestTokens.authYAML : ""))
+        try world.write(
+            try String(contentsOf: fixture, encoding: .utf8) + (tokens ? "\n" + TestTokens.authYAML : "") + extraConfig)
         let daemon = try await buildDaemon(world.options(fetcher: StalledFetcher()))
         let loaded = await daemon.runtime.loaded
         let snapshot = try PagesFixture.worked().snapshot
