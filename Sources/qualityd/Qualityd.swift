@@ -11,6 +11,7 @@ struct Qualityd: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckCommand.self, PullCommand.self, ScoreCommand.self, ExportCommand.self,
             PublishCommand.self, ConfirmCommand.self, BackupCommand.self, SamplingPlanCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

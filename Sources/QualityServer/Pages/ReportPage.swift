@@ -27,8 +27,11 @@ public struct ReportPage: Sendable {
 
     func figure(_ id: String) -> ReportFigure? { report.figures.first { $0.id == id } }
 
+    /// In the figure's unit; whole counts without decimals.
     func format(_ value: Double?, _ id: String) -> String {
-        PageFormat.value(value, unit: figure(id)?.unit ?? .count, context.language)
+        let unit = figure(id)?.unit ?? .count
+        if unit == .count, let value, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return PageFormat.value(value, unit: unit, context.language)
     }
 
     public func render() -> [UInt8] {
@@ -125,19 +128,28 @@ public struct ReportPage: Sendable {
         w.raw("</tr></tbody></table>\n")
     }
 
+    /// Districts down, figures across, five figures to a table so that it fits A4.
     func districts(_ w: inout HTMLWriter) {
         let c = context
         w.element("h2", text: c.t("分区县情况", "By district"))
-        w.open("table", ["id": "report-districts"])
-        w.headerRow([c.t("区县", "District")] + report.figures.map { c.t($0.name) })
-        w.raw("<tbody>\n")
-        for d in analysis.current.districts {
-            w.open("tr", ["data-district": d.code])
-            w.th(SamplingPlanTable.districtName(d.code, config, c), scope: "row")
-            for f in d.figures { w.td(format(f.value, f.id), class: "num") }
-            w.raw("</tr>\n")
+        let columns = Array(report.figures.indices)
+        for (part, start) in stride(from: 0, to: columns.count, by: 5).enumerated() {
+            let slice = columns[start..<min(start + 5, columns.count)]
+            w.open(
+                "table",
+                ["id": part == 0 ? "report-districts" : "report-districts-\(part + 1)", "class": "report-districts"])
+            w.headerRow([c.t("区县", "District")] + slice.map { c.t(report.figures[$0].name) })
+            w.raw("<tbody>\n")
+            for d in analysis.current.districts {
+                w.open("tr", ["data-district": d.code])
+                w.th(SamplingPlanTable.districtName(d.code, config, c), scope: "row")
+                for i in slice where i < d.figures.count {
+                    w.td(format(d.figures[i].value, d.figures[i].id), class: "num")
+                }
+                w.raw("</tr>\n")
+            }
+            w.raw("</tbody></table>\n")
         }
-        w.raw("</tbody></table>\n")
     }
 
     func trend(_ w: inout HTMLWriter) {
