@@ -14,9 +14,6 @@ extension DemoConfig {
             ("packaging", LocalizedText(zh: "包装材料", en: "Packaging")),
             ("other", LocalizedText(zh: "其他", en: "Other")),
         ]
-        let awards = [
-            "city_export_quality_award", "district_export_quality_award", "provincial_brand", "zhejiang_made",
-        ]
         let figures: [(String, String, String, IndicatorUnit, String)] = [
             ("enterprises", "企业数", "Enterprises", .count, "count()"),
             ("exporters", "出口企业数", "Exporters", .count, "count(export_value_usd > 0)"),
@@ -32,7 +29,7 @@ extension DemoConfig {
             ("standards_led", "主导制修订标准", "Standards led", .count, "sum(standards_led)"),
             (
                 "award_holders", "获质量荣誉的企业", "Enterprises with a quality honour", .count,
-                "count(" + awards.map { "\"\($0)\" in awards" }.joined(separator: " || ") + ")"
+                "count(awards != [])"
             ),
         ]
         r.figures = figures.map {

@@ -50,6 +50,26 @@ public struct SamplingModel: Sendable {
     }
 }
 
+extension SamplingModel {
+    /// Enterprises per district (in `districts` order) and class (config order): what /metrics
+    /// shows, without building the population's entries.
+    public func classCounts(of snapshot: Snapshot, districts: [District]) -> [[Int]] {
+        var config = Config()
+        config.districts = districts
+        let population = Population(config: config, snapshot: snapshot)
+        let score = riskScore.bind(BindingSchema(enterprises: snapshot.enterprises, districts: snapshot.districts))
+        let index = Dictionary(self.config.classes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let cursor = EvalCursor()
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: self.config.classes.count), count: districts.count)
+        for row in population.accepted {
+            cursor.enterprise = row
+            guard let c = riskClass(score: score(cursor).number ?? 0).flatMap({ index[$0.id] }) else { continue }
+            counts[population.districtOfRow[row]][c] += 1
+        }
+        return counts
+    }
+}
+
 /// One enterprise as the draw sees it.
 public struct SamplingEntry: Sendable, Hashable {
     public var uscc: String

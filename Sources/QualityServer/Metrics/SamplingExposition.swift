@@ -34,16 +34,4 @@ public enum SamplingExposition {
         }
         return w.bytes
     }
-
-    /// Enterprises per district (config order) and class (config order), zero counts included.
-    public static func counts(_ population: [SamplingEntry], config: Config) -> [(
-        district: String, riskClass: String, enterprises: Int
-    )] {
-        guard let classes = config.sampling?.classes else { return [] }
-        var n: [String: Int] = [:]
-        for e in population { n[e.district + "\u{0}" + e.riskClass, default: 0] += 1 }
-        return config.districts.flatMap { d in
-            classes.map { c in (d.code, c.id, n[d.code + "\u{0}" + c.id] ?? 0) }
-        }
-    }
 }
