@@ -110,9 +110,11 @@ public actor Runtime {
                 logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
             }
         }
+        var restoredSnapshot: Snapshot?
         do {
             let (config, period) = await (config, period.description)
             let snapshot = try await store.latestSnapshot(period: period).map { try $0.snapshot() }
+            restoredSnapshot = snapshot
             let seeds = IngestSeed.outcomes(
                 config: config, period: period, snapshot: snapshot,
                 lastSuccessful: try await store.lastPulls(successfulOnly: true),
@@ -122,7 +124,7 @@ public actor Runtime {
             logger.warning("sources start without their stored data: \(error)")
         }
         await openRestoreGate()
-        await publishSamplingMetrics()
+        await publishSamplingMetrics(snapshot: restoredSnapshot)
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
