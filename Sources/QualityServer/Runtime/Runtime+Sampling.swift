@@ -8,12 +8,14 @@ extension Runtime {
     ///
     /// The classes need a snapshot: the one the served result came from, which a scoring run has
     /// at hand, or after a restart the period's stored snapshot that `restore` reads anyway for
-    /// the sources. Nothing is read from the store just for them.
+    /// the sources. Only a draw, revoke or reload before the first scoring run after a restart
+    /// reads the served result's snapshot from the store (and keeps it for later).
     public nonisolated func publishSamplingMetrics(snapshot given: Snapshot? = nil) async {
         let loaded = await loaded
         var counts: [(district: String, riskClass: String, enterprises: Int)] = []
         var snapshot = given
         if snapshot == nil { snapshot = await served?.snapshot }
+        if snapshot == nil, loaded.model.sampling != nil { snapshot = (try? await servedSnapshot())??.2 }
         if let model = loaded.model.sampling, let snapshot {
             let perDistrict = model.classCounts(of: snapshot, districts: loaded.config.districts)
             for (d, district) in loaded.config.districts.enumerated() {
