@@ -16,6 +16,9 @@ public protocol SamplingPlanStore: Sendable {
     /// The period's plan in force with its JSON, if any.
     func samplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan?
 
+    /// The period's newest plan with its JSON, in force or revoked: what its public notice shows.
+    func latestSamplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan?
+
     /// Every plan of the period, newest first, whatever its status.
     func samplingPlanHistory(period: String) async throws(StoreError) -> [SamplingPlanRecord]
 

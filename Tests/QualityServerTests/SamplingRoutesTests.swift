@@ -86,7 +86,11 @@ import Testing
             let revoked = try await Self.post(client, "/api/v1/sampling/2025/revoke", #"{"reason": "wrong list"}"#)
             #expect(revoked.status == .ok)
             #expect(try JSONParser.parse(Array(buffer: revoked.body)).value(atPath: "status")?.stringValue == "revoked")
-            #expect(try await client.get("/sampling/2025/notice", headers: Self.admin).status == .notFound)
+            // The revoked plan stays on notice, marked revoked with its reason; the API has no plan in force.
+            let revokedNotice = try await client.get("/sampling/2025/notice", headers: Self.admin)
+            #expect(revokedNotice.status == .ok)
+            #expect(String(buffer: revokedNotice.body).contains("撤销，理由：wrong list。"))
+            #expect(try await client.get("/api/v1/sampling/2025", headers: Self.admin).status == .notFound)
             #expect(
                 try await Self.post(client, "/api/v1/sampling/2025/revoke", #"{"reason": "x"}"#).status == .notFound)
             let badSeed = try await Self.post(client, "/api/v1/sampling/2025/draw", #"{"seed": "a b"}"#)

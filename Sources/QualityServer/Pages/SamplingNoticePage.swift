@@ -30,6 +30,16 @@ public struct SamplingNoticePage: Sendable {
             reserve: 16_384 + plan.plan.count * 500
         ) { w in
             w.element("h1", ["id": "notice-title"], text: title)
+            if record.status == .revoked {
+                PageLayout.banner(&w, kind: "warn", id: "notice-revoked") { w in
+                    let at = record.revokedAt.map { c.time($0) } ?? ""
+                    let reason = record.revokeReason ?? ""
+                    w.text(
+                        c.t(
+                            "本抽查计划已于 \(at) 撤销，理由：\(reason)。撤销后方可重新抽取。",
+                            "This plan was revoked at \(at); reason: \(reason). Only then may it be drawn again."))
+                }
+            }
             w.element(
                 "p",
                 text: c.t(

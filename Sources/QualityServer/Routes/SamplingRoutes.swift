@@ -49,7 +49,8 @@ struct SamplingRoutes {
         }
         viewer.get("sampling/:period/notice") { request, context in
             let period = try await lists.period(context.parameters.get("period"))
-            let frozen = try await sampling.frozen(period: period)
+            // A revoked plan stays on notice, marked revoked with its reason: revocations are public too.
+            let frozen = try await sampling.frozen(period: period, orRevoked: true)
             let page = SamplingNoticePage(
                 config: await runtime.config, record: frozen.record, plan: frozen.document,
                 context: await PageSupport.context(request, context, runtime: runtime))

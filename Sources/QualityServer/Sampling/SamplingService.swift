@@ -62,9 +62,13 @@ struct SamplingService: Sendable {
         return revoked
     }
 
-    /// The period's plan in force.
-    func frozen(period: String) async throws -> Frozen {
-        let stored = try await StoreCall.run { try await runtime.store.samplingPlan(period: period) }
+    /// The period's plan in force; with `orRevoked`, else its newest revoked plan.
+    func frozen(period: String, orRevoked: Bool = false) async throws -> Frozen {
+        let stored = try await StoreCall.run {
+            orRevoked
+                ? try await runtime.store.latestSamplingPlan(period: period)
+                : try await runtime.store.samplingPlan(period: period)
+        }
         guard let stored else { throw SamplingError.noPlan(period: period) }
         do {
             return Frozen(

@@ -82,6 +82,19 @@ extension SQLiteStore {
         }
     }
 
+    public func latestSamplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan? {
+        try await read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(Self.planColumns), plan_json FROM sampling_plans WHERE period = ?
+                    ORDER BY id DESC LIMIT 1
+                    """,
+                arguments: [period])
+            return try row.map { FrozenSamplingPlan(record: try Self.plan(from: $0), json: try $0.bytes("plan_json")) }
+        }
+    }
+
     public func samplingPlanHistory(period: String) async throws(StoreError) -> [SamplingPlanRecord] {
         try await read { db in
             try Row.fetchAll(

@@ -87,6 +87,9 @@ extension FailingStore {
     func samplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan? {
         try await base.samplingPlan(period: period)
     }
+    func latestSamplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan? {
+        try await base.latestSamplingPlan(period: period)
+    }
     func samplingPlanHistory(period: String) async throws(StoreError) -> [SamplingPlanRecord] {
         try await base.samplingPlanHistory(period: period)
     }
