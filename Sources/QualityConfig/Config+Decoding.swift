@@ -4,7 +4,7 @@ import Yams
 extension ConfigDecoder {
     static let topLevelKeys = [
         "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
-        "subsidies", "server", "storage", "auth", "metrics",
+        "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports",
     ]
 
     /// The whole config; an empty document decodes as an empty mapping.
@@ -20,6 +20,8 @@ extension ConfigDecoder {
         config.indicators = m.required("indicators") { items($0, $1, indicator) } ?? []
         if let v = m.required("scoring", scoring) { config.scoring = v }
         if let v = m.optional("subsidies", subsidies) { config.subsidies = v }
+        config.sampling = m.optional("sampling", sampling)
+        config.reports = m.optional("reports") { items($0, $1, report) } ?? []
         if let v = m.optional("server", server) { config.server = v }
         if let v = m.optional("storage", storage) { config.storage = v }
         if let v = m.optional("auth", auth) { config.auth = v }

@@ -40,6 +40,10 @@ extension ConfigValidator {
             warn(p.amountYuan, "subsidies.programs[\(i)].amount_yuan", facts, enterprise: true)
         }
         if let priority = sub.priority { warn(priority, "subsidies.priority", facts, enterprise: true) }
+        if let sampling = config.sampling { warn(sampling.riskScore, "sampling.risk_score", facts, enterprise: true) }
+        for (i, r) in config.reports.enumerated() {
+            for (j, f) in r.figures.enumerated() { warn(f.value, "reports[\(i)].figures[\(j)].value", facts) }
+        }
     }
 
     struct Facts {

@@ -14,6 +14,8 @@ struct ConfigValidator {
         unique(config.indicators, "indicators", "id", \.id)
         validateScoring()
         validateSubsidies()
+        validateSampling()
+        validateReports()
         validateSources()
         validateService()
         warnUnprovidedFacts()

@@ -10,7 +10,8 @@ struct Qualityd: AsyncParsableCommand {
         version: BuildInfo.version,
         subcommands: [
             ServeCommand.self, CheckCommand.self, PullCommand.self, ScoreCommand.self, ExportCommand.self,
-            PublishCommand.self, ConfirmCommand.self, BackupCommand.self,
+            PublishCommand.self, ConfirmCommand.self, BackupCommand.self, SamplingPlanCommand.self,
+            ReportCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

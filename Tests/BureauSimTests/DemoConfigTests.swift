@@ -42,7 +42,7 @@ import Yams
         #expect(
             Set(yaml.keys) == [
                 "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
-                "subsidies", "server", "storage", "auth", "metrics",
+                "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports",
             ])
         #expect(yaml["version"] as? Int == 1 && yaml["current_period"] as? String == "auto")
         let districts = try #require(yaml["districts"] as? [[String: Any]])

@@ -46,7 +46,7 @@ import Testing
                 let families = body.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map {
                     String($0.split(separator: " ")[2])
                 }
-                #expect(families == Self.domainFamilies + Self.operationalFamilies)
+                #expect(families == Self.domainFamilies + ["quality_sampling_enterprises"] + Self.operationalFamilies)
                 #expect(body.split(separator: "\n").filter { $0.hasPrefix("# HELP ") }.count == families.count)
                 if let report = try promtoolCheckMetrics(body) {
                     #expect(report.status == 0 && report.output.isEmpty, "\(report.output)")
@@ -55,6 +55,15 @@ import Testing
                 let metrics = samples(body)
                 #expect(metrics[#"quality_assessment_period_info{period="\#(period)"}"#] == 1)
                 #expect(metrics.keys.filter { $0.hasPrefix("quality_district_info{") }.count == 10)
+                // Every district's enterprises are spread over the four risk classes of the demo.
+                for code in districts.compactMap({ $0.value(atPath: "code")?.stringValue }) {
+                    let classes = metrics.filter {
+                        $0.key.hasPrefix(#"quality_sampling_enterprises{district="\#(code)","#)
+                    }
+                    #expect(classes.count == 4)
+                    #expect(
+                        classes.values.reduce(0, +) == metrics[#"quality_district_enterprises{district="\#(code)"}"#])
+                }
                 for source in await daemon.runtime.config.sources {
                     #expect(metrics[#"qualityd_source_up{source="\#(source.id)"}"#] == 1, "\(source.id)")
                     #expect(metrics[#"qualityd_source_pulls_total{source="\#(source.id)",result="success"}"#] == 1)

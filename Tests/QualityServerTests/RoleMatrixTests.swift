@@ -64,11 +64,26 @@ import Testing
                 list: .some(.confirmed)),
             Route(method: .get, path: "/api/v1/audit?limit=5", role: .admin),
             Route(method: .post, path: "/-/reload", role: .admin),
+            // A sampling plan of 2025 is in force when these start; revoking it lets the draw after succeed.
+            Route(method: .get, path: "/sampling", role: .viewer),
+            Route(method: .get, path: "/sampling?period=2025&lang=en", role: .viewer),
+            Route(method: .get, path: "/sampling/2025/notice", role: .viewer),
+            Route(method: .get, path: "/api/v1/sampling/2025", role: .viewer),
+            Route(method: .get, path: "/export/sampling.csv?period=2025", role: .finance),
+            Route(method: .get, path: "/export/sampling.xlsx?period=2025&lang=en", role: .finance),
+            Route(method: .post, path: "/api/v1/sampling/2025/revoke", role: .admin, body: #"{"reason": "test"}"#),
+            Route(
+                method: .post, path: "/api/v1/sampling/2025/draw", role: .admin, success: .created,
+                body: #"{"seed": "matrix-2"}"#),
+            Route(method: .get, path: "/reports/industry/textile?period=2025", role: .viewer),
+            Route(method: .get, path: "/reports/industry/textile?lang=en", role: .viewer),
+            Route(method: .get, path: "/api/v1/reports/industry/textile?period=2025", role: .viewer),
         ]
     }
 
     @Test func everyRouteAnswersEachRoleExactly() async throws {
-        let w = try await WorkedDaemon.make()
+        let w = try await WorkedDaemon.make(yaml: SamplingFixture.yaml)
+        _ = try await SamplingService(runtime: w.daemon.runtime).draw(period: "2025", seed: "matrix-1", by: "test")
         let routes = Self.routes(uscc: w.awardedUSCC)
         try await w.daemon.application.test(.router) { client in
             for route in routes {

@@ -218,6 +218,10 @@ SPEC12 = {
     "quality_district_indicator_value": ("gauge", {"district", "indicator"}),
     "quality_district_indicator_score_ratio": ("gauge", {"district", "indicator"}),
     "quality_district_enterprises": ("gauge", {"district"}),
+    # The sampling families (metrics/README.md); the plan ones only while a plan is in force.
+    "quality_sampling_enterprises": ("gauge", {"district", "class"}),
+    "quality_sampling_plan_selected": ("gauge", {"period"}),
+    "quality_sampling_plan_population": ("gauge", {"period"}),
     "quality_subsidy_requested_yuan": ("gauge", {"program"}),
     "quality_subsidy_granted_yuan": ("gauge", {"program"}),
     "quality_subsidy_enterprises": ("gauge", {"program"}),
@@ -241,7 +245,8 @@ SPEC12 = {
 }
 # No export happens during the check: without series created at 0 this family has no samples, and
 # a client library may then print no family at all. Reported, not failed.
-MAY_BE_EMPTY = {"qualityd_exports_total", "qualityd_http_requests_total", "qualityd_http_request_duration_seconds"}
+MAY_BE_EMPTY = {"qualityd_exports_total", "qualityd_http_requests_total", "qualityd_http_request_duration_seconds",
+                "quality_sampling_plan_selected", "quality_sampling_plan_population"}
 LABEL_VALUES = {
     ("qualityd_source_pulls_total", "result"): {"success", "http_error", "timeout", "connection_error",
                                                 "decode_error", "too_large"},

@@ -34,6 +34,9 @@ step "qualityd serve"
 # A fixed period, the document's example `2025`: the examples phase reaches every `{period}` route
 # with a stored result, and the run does not change with today's date.
 start_qualityd --interval 1h --current-period 2025
+step "a sampling plan of 2025 in force, so that its GET routes can answer 2xx"
+curl -fsS --max-time 30 -X POST -H "Authorization: Bearer demo-admin-token" -H "Content-Type: application/json" \
+    -d '{"seed": "schemathesis"}' "$qd_url/api/v1/sampling/2025/draw" >/dev/null || fail "the sampling draw was refused"
 
 # No crash cache in the repository (.schemathesis/): each run starts clean, failures print curl commands.
 printf '[cache]\nenabled = false\n' >"$tmp/schemathesis.toml"

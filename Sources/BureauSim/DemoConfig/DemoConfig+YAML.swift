@@ -20,6 +20,8 @@ extension DemoConfig {
         sourcesSection(c.sources, &out)
         scoringSections(c, &out)
         subsidiesSection(c.subsidies, &out)
+        samplingSection(c.sampling, &out)
+        reportsSection(c.reports, &out)
         out.comment("Where the daemon listens, where it keeps its data, and who may do what.")
         out.line("server: { listen: \(YAMLText.quoted(c.server.listen)) }")
         out.line("storage: { sqlite: \(c.storage.sqlite ?? "./data/qualityd.sqlite") }")

@@ -40,6 +40,8 @@ public struct DemoConfig: Sendable {
         c.indicators = indicators
         c.scoring = scoring
         c.subsidies = subsidies
+        c.sampling = sampling
+        c.reports = reports
         c.server.listen = "127.0.0.1:9470"
         c.storage.sqlite = "./data/qualityd.sqlite"
         c.auth.tokens = Self.demoTokens.map { TokenConfig(name: $0.name, role: $0.role, sha256: $0.sha256) }

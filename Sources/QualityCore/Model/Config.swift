@@ -16,6 +16,10 @@ public struct Config: Sendable {
     public var indicators: [Indicator] = []
     public var scoring = ScoringConfig()
     public var subsidies = SubsidyConfig()
+    /// `sampling`: none when the section is absent.
+    public var sampling: SamplingConfig?
+    /// `reports`: analysis reports over groups of enterprises.
+    public var reports: [ReportConfig] = []
     public var server = ServerConfig()
     public var storage = StorageConfig()
     public var auth = AuthConfig()
@@ -34,6 +38,7 @@ public struct Config: Sendable {
 
     /// The missing-value policy of a scored indicator: the entry's own, else `scoring.missing`.
     public func missingPolicy(of entry: ScoredIndicator) -> MissingPolicy { entry.missing ?? scoring.missing }
+    public func report(id: String) -> ReportConfig? { reports.first { $0.id == id } }
 }
 
 public enum CurrentPeriod: Sendable, Hashable {

@@ -17,6 +17,10 @@ public struct AssessmentModel: Sendable {
     let dimensionSizes: [(id: String, count: Int)]
     /// W: the sum of all indicator weights.
     let totalWeight: Double
+    /// The `sampling` section compiled; nil when absent.
+    public let sampling: SamplingModel?
+    /// The `reports` compiled, in config order.
+    public let reports: [ReportModel]
 
     /// Compiles every expression; all problems are thrown together, each with its location.
     public init(config: Config) throws(ConfigErrors) {
@@ -47,6 +51,17 @@ public struct AssessmentModel: Sendable {
         programWhen = compileAll(sub.programs, "subsidies.programs", .enterprise, "when") { $0.when }
         programAmount = compileAll(sub.programs, "subsidies.programs", .enterprise, "amount_yuan") { $0.amountYuan }
         priority = sub.priority.flatMap { compile($0, .enterprise, key: "subsidies.priority") }
+        do {
+            sampling = try config.sampling.map { s throws(ConfigErrors) in try SamplingModel(config: s) }
+        } catch {
+            sampling = nil
+            issues += error.issues
+        }
+        var reports: [ReportModel] = []
+        for (i, r) in config.reports.enumerated() {
+            do { reports.append(try ReportModel(config: r, index: i)) } catch { issues += error.issues }
+        }
+        self.reports = reports
         if !issues.isEmpty { throw ConfigErrors(issues) }
         self.config = config
         var slots: [String: Int] = [:]

@@ -41,6 +41,8 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as APIError:
             return error
+        case let error as SamplingError:
+            return error.apiError
         case let error as HTTPError where error.status == .notFound:
             return APIError(.notFound, "no route \(request.method) \(request.uri.path)")
         case let error as HTTPError where error.status.code < 500:

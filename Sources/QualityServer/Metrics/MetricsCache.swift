@@ -19,6 +19,8 @@ public final class MetricsCache: Sendable {
 
     private struct State {
         var domain: [UInt8] = []
+        /// The sampling families (`SamplingExposition`), after the domain ones.
+        var sampling: [UInt8] = []
         var body = Body(plain: ByteBuffer(), gzip: nil)
         var nextTicket = 0
         var installedTicket = -1
@@ -32,12 +34,13 @@ public final class MetricsCache: Sendable {
         self.operational = operational
     }
 
-    /// Renders the body anew; with `domain`, the domain part is replaced first.
-    public func publish(domain: [UInt8]? = nil) {
+    /// Renders the body anew; with `domain` or `sampling`, that part is replaced first.
+    public func publish(domain: [UInt8]? = nil, sampling: [UInt8]? = nil) {
         let (ticket, domainPart) = state.withLock { s in
             if let domain { s.domain = domain }
+            if let sampling { s.sampling = sampling }
             defer { s.nextTicket += 1 }
-            return (s.nextTicket, s.domain)
+            return (s.nextTicket, s.domain + s.sampling)
         }
         var bytes = domainPart
         operational.render(into: &bytes)

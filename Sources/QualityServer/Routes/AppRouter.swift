@@ -6,11 +6,11 @@ import QualityCore
 /// | group | routes |
 /// |---|---|
 /// | anyone | `/metrics`, `/healthz`, `/readyz`, `GET/POST /login`, `POST /logout`, `/static/app.css` |
-/// | viewer | `/`, `/districts/{code}`, `/sources`, `/api/v1/scores`, `/api/v1/runs`, `/api/v1/sources`, `/api/v1/districts/{code}/explain` |
-/// | finance | `/subsidies`, `/subsidies/{period}/list`, `/subsidies/{period}/notice`, `/enterprises/{uscc}`, `/api/v1/subsidies`, `/api/v1/enterprises/{uscc}/explain`, `/export/subsidies.{csv,xlsx,json}` |
+/// | viewer | `/`, `/districts/{code}`, `/sources`, `/api/v1/scores`, `/api/v1/runs`, `/api/v1/sources`, `/api/v1/districts/{code}/explain`, `/sampling`, `/sampling/{period}/notice`, `/api/v1/sampling/{period}`, `/reports/{report}/{group}`, `/api/v1/reports/{report}/{group}` |
+/// | finance | `/subsidies`, `/subsidies/{period}/list`, `/subsidies/{period}/notice`, `/enterprises/{uscc}`, `/api/v1/subsidies`, `/api/v1/enterprises/{uscc}/explain`, `/export/subsidies.{csv,xlsx,json}`, `/export/sampling.{csv,xlsx}` |
 /// | finance action | `POST /api/v1/subsidies/{period}/publish`, `POST /api/v1/subsidies/{period}/confirm` |
 /// | admin | `/api/v1/audit` |
-/// | admin action | `POST /api/v1/subsidies/{period}/revoke`, `POST /-/reload` |
+/// | admin action | `POST /api/v1/subsidies/{period}/revoke`, `POST /-/reload`, `POST /api/v1/sampling/{period}/draw`, `POST /api/v1/sampling/{period}/revoke` |
 ///
 /// Roles include the ones below them. While `auth.tokens` is empty every group is open, except the
 /// actions, which then take loopback connections only.
@@ -59,6 +59,9 @@ enum AppRouter {
         SubsidyRoutes(runtime: p.runtime, lists: p.lists).register(
             finance: finance, financeActions: financeActions, adminActions: adminActions)
         ExportRoutes(runtime: p.runtime, lists: p.lists).register(finance: finance)
+        SamplingRoutes(runtime: p.runtime, lists: p.lists).register(
+            viewer: viewer, finance: finance, adminActions: adminActions)
+        ReportRoutes(runtime: p.runtime, lists: p.lists).register(viewer: viewer)
 
         AuditRoutes(runtime: p.runtime).register(admin: admin)
         ReloadRoutes(reloader: p.reloader).register(on: adminActions)

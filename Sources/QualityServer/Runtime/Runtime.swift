@@ -117,9 +117,11 @@ public actor Runtime {
                 logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
             }
         }
+        var restoredSnapshot: Snapshot?
         do {
             let (config, period) = await (config, period.description)
             let snapshot = try await store.latestSnapshot(period: period).map { try $0.snapshot() }
+            restoredSnapshot = snapshot
             let seeds = IngestSeed.outcomes(
                 config: config, period: period, snapshot: snapshot,
                 lastSuccessful: try await store.lastPulls(successfulOnly: true),
@@ -129,6 +131,7 @@ public actor Runtime {
             logger.warning("sources start without their stored data: \(error)")
         }
         await openRestoreGate()
+        await publishSamplingMetrics(snapshot: restoredSnapshot)
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
@@ -213,6 +216,7 @@ public actor Runtime {
     nonisolated func install(_ result: ServedResult, domain: [UInt8]) async {
         await setServed(result)
         metrics.publish(domain: domain)
+        await publishSamplingMetrics()
     }
 
     private func setServed(_ result: ServedResult) {
@@ -266,6 +270,7 @@ public actor Runtime {
         refreshPeriod()
         let domain = served?.result.map { renderDomain($0, config: next.config) }
         metrics.publish(domain: domain)
+        await publishSamplingMetrics()
         return next.config.sources
     }
 

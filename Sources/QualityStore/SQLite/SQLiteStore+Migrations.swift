@@ -126,6 +126,29 @@ extension SQLiteStore {
             // What a frozen list needs from the config to render as it was published (names, basis).
             try db.execute(sql: "ALTER TABLE subsidy_lists ADD COLUMN labels_json BLOB")
         }
+        migrator.registerMigration("v3-sampling-plans") { db in
+            // Frozen sampling plans (docs/SAMPLING.md); at most one drawn plan per period.
+            try db.execute(
+                sql: """
+                    CREATE TABLE sampling_plans (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('drawn', 'revoked')),
+                        seed TEXT NOT NULL,
+                        input_sha256 TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        population INTEGER NOT NULL,
+                        selected INTEGER NOT NULL,
+                        drawn_by TEXT NOT NULL,
+                        drawn_at INTEGER NOT NULL,
+                        revoked_by TEXT,
+                        revoked_at INTEGER,
+                        revoke_reason TEXT,
+                        plan_json BLOB NOT NULL
+                    );
+                    CREATE UNIQUE INDEX sampling_plans_in_force ON sampling_plans(period) WHERE status = 'drawn';
+                    """)
+        }
         return migrator
     }()
 }

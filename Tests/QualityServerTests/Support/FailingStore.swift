@@ -74,3 +74,26 @@ final class FailingStore: QualityStore {
     }
     func backup(to path: String) async throws(StoreError) { try await base.backup(to: path) }
 }
+
+extension FailingStore {
+    func freezeSamplingPlan(_ plan: NewSamplingPlan, by: String, at: Date) async throws(StoreError) -> SamplingFreeze {
+        try await base.freezeSamplingPlan(plan, by: by, at: at)
+    }
+    func revokeSamplingPlan(period: String, by: String, reason: String, at: Date) async throws(StoreError)
+        -> SamplingPlanRecord?
+    {
+        try await base.revokeSamplingPlan(period: period, by: by, reason: reason, at: at)
+    }
+    func samplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan? {
+        try await base.samplingPlan(period: period)
+    }
+    func latestSamplingPlan(period: String) async throws(StoreError) -> FrozenSamplingPlan? {
+        try await base.latestSamplingPlan(period: period)
+    }
+    func samplingPlanHistory(period: String) async throws(StoreError) -> [SamplingPlanRecord] {
+        try await base.samplingPlanHistory(period: period)
+    }
+    func samplingPlansInForce() async throws(StoreError) -> [SamplingPlanRecord] {
+        try await base.samplingPlansInForce()
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import QualityCore
+import QualityExport
+import QualityStore
+
+/// The sampling plan (docs/SAMPLING.md): `POST /api/v1/sampling/{period}/draw` and `/revoke`
+/// (admin actions), `GET /api/v1/sampling/{period}` (viewer), the pages `/sampling` and
+/// `/sampling/{period}/notice` (viewer), and `/export/sampling.{csv,xlsx}` (finance, audited).
+///
+/// The notice is a viewer page: 双随机、一公开 makes the draw public, so everyone who may read the
+/// dashboards may read and print it; it carries no money and no personal data beyond the
+/// inspectors' names, which a public notice shows anyway.
+struct SamplingRoutes {
+    let runtime: Runtime
+    let lists: ListService
+    var sampling: SamplingService { SamplingService(runtime: runtime) }
+
+    func register(
+        viewer: some RouterMethods<AppRequestContext>, finance: some RouterMethods<AppRequestContext>,
+        adminActions: some RouterMethods<AppRequestContext>
+    ) {
+        adminActions.post("api/v1/sampling/:period/draw") { request, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            let seed = try await Self.field(request, "seed")
+            let frozen = try await sampling.draw(period: period, seed: seed, by: context.who)
+            return try Self.json(SamplingPlanSummary(frozen.record), status: .created)
+        }
+        adminActions.post("api/v1/sampling/:period/revoke") { request, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            let reason = try await Self.field(request, "reason")
+            let revoked = try await sampling.revoke(period: period, by: context.who, reason: reason)
+            return try Self.json(SamplingPlanSummary(revoked), status: .ok)
+        }
+        viewer.get("api/v1/sampling/:period") { _, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            return Response.json(try await sampling.frozen(period: period).json.dropLastNewline())
+        }
+        viewer.get("sampling") { request, context in
+            let period = try await lists.period(request.uri.queryParameters.get("period"))
+            let frozen = try? await sampling.frozen(period: period)
+            let page = SamplingPage(
+                config: await runtime.config, period: period, frozen: frozen.map { ($0.record, $0.document) },
+                inForce: try await sampling.inForce(),
+                context: await PageSupport.context(request, context, runtime: runtime))
+            return Response.html(page.render())
+        }
+        viewer.get("sampling/:period/notice") { request, context in
+            let period = try await lists.period(context.parameters.get("period"))
+            // A revoked plan stays on notice, marked revoked with its reason: revocations are public too.
+            let frozen = try await sampling.frozen(period: period, orRevoked: true)
+            let page = SamplingNoticePage(
+                config: await runtime.config, record: frozen.record, plan: frozen.document,
+                context: await PageSupport.context(request, context, runtime: runtime))
+            return Response.html(page.render())
+        }
+        for format in [ExportFormat.csv, .xlsx] {
+            finance.get("export/sampling.\(format.fileExtension)") { request, context in
+                try await export(format, request, context)
+            }
+        }
+    }
+
+    /// The frozen plan as a file, counted and audited before it is sent, like the subsidy list.
+    private func export(_ format: ExportFormat, _ request: Request, _ context: AppRequestContext) async throws
+        -> Response
+    {
+        let query = request.uri.queryParameters
+        let period = try await lists.period(query.get("period"))
+        let language: Language
+        switch query.get("lang") {
+        case nil, "zh": language = .zh
+        case "en": language = .en
+        case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
+        }
+        let frozen = try await sampling.frozen(period: period)
+        let export = SamplingPlanExport(plan: frozen.document, config: await runtime.config, language: language)
+        let file: ExportFile
+        do {
+            file = format == .csv ? export.csv() : try export.xlsx()
+        } catch {
+            throw APIError(.internalError, "the \(format.rawValue) export of the sampling plan failed: \(error)")
+        }
+        let entry = AuditEntry(
+            at: runtime.now(), who: context.who, action: .export, period: period,
+            detail: "sampling plan \(format.rawValue) \(language.rawValue), plan #\(frozen.record.id)",
+            sha256: file.sha256, rows: file.rows)
+        _ = try await StoreCall.run { try await runtime.store.appendAudit(entry) }
+        runtime.metrics.operational.recordExport(format: format.rawValue)
+        runtime.metrics.publish()
+        let ascii = "sampling-\(period).\(format.fileExtension)"
+        let disposition =
+            language == .zh
+            ? "attachment; filename=\"\(ascii)\"; filename*=UTF-8''"
+                + PageFormat.urlEncode("抽查计划-\(period).\(format.fileExtension)")
+            : "attachment; filename=\"\(ascii)\""
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: format.contentType, .contentDisposition: disposition, .cacheControl: "no-store",
+                .xContentTypeOptions: "nosniff", HTTPField.Name("X-Content-SHA256")!: file.sha256,
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    /// A string field of the JSON object body.
+    static func field(_ request: Request, _ name: String) async throws -> String {
+        var request = request
+        let body = try await request.collectBody(upTo: 64 * 1024)
+        guard case .object(let object)? = try? JSONParser.parse(Array(buffer: body)),
+            case .string(let value)? = object.pairs.first(where: { $0.0 == name })?.1
+        else {
+            throw SamplingError.invalidBody(#"expected a JSON body {"\#(name)": "…"}"#)
+        }
+        return value
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return Response.json(Array(try encoder.encode(value)), status: status)
+    }
+}
+
+/// What a draw or a revoke answers: the frozen plan's record.
+struct SamplingPlanSummary: Encodable {
+    var id: Int64
+    var period: String
+    var status: String
+    var seed: String
+    var inputSHA256: String
+    var sha256: String
+    var population: Int
+    var selected: Int
+    var drawnBy: String
+    var drawnAt: Date
+    var revokedBy: String?
+    var revokedAt: Date?
+    var revokeReason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, period, status, seed
+        case inputSHA256 = "input_sha256"
+        case sha256, population, selected
+        case drawnBy = "drawn_by"
+        case drawnAt = "drawn_at"
+        case revokedBy = "revoked_by"
+        case revokedAt = "revoked_at"
+        case revokeReason = "revoke_reason"
+    }
+
+    init(_ r: SamplingPlanRecord) {
+        id = r.id
+        period = r.period
+        status = r.status.rawValue
+        seed = r.seed
+        inputSHA256 = r.inputSHA256
+        sha256 = r.sha256
+        population = r.population
+        selected = r.selected
+        drawnBy = r.drawnBy
+        drawnAt = r.drawnAt
+        revokedBy = r.revokedBy
+        revokedAt = r.revokedAt
+        revokeReason = r.revokeReason
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Without the final newline `Response.json` adds again.
+    fileprivate func dropLastNewline() -> [UInt8] { last == 0x0A ? Array(dropLast()) : self }
+}

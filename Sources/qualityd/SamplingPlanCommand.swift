@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import QualityConfig
+import QualityCore
+import QualityExport
+import QualityStore
+
+/// How `sampling-plan` writes the plan.
+enum SamplingPlanFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, xlsx, json
+}
+
+/// `qualityd sampling-plan`: draws the risk-weighted sampling plan (双随机抽查计划) of a snapshot
+/// file or of a period's stored snapshot with a given seed (docs/SAMPLING.md). The same seed and
+/// inputs give the same bytes.
+struct SamplingPlanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sampling-plan",
+        abstract: "Draw the supervisory sampling plan (抽查计划) with a seed."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(help: "Draw over this snapshot file (JSON).")
+    var snapshot: String?
+
+    @Option(help: "Draw over the stored snapshot of this period (2025, 2025Q3, 2025-07).")
+    var period: String?
+
+    @Option(help: "The seed: 1 to 64 letters, digits, '.', '_' or '-'.")
+    var seed: String
+
+    @Option(help: "table (default), csv, xlsx or json.")
+    var format: SamplingPlanFormat = .table
+
+    @Option(help: "zh (default) or en: headers and names of the table, CSV and XLSX.")
+    var lang: Language = .zh
+
+    @Option(help: "The file to write; - (the default) for stdout.")
+    var out: String = "-"
+
+    func validate() throws {
+        switch (snapshot, period) {
+        case (nil, nil): throw ValidationError("give --snapshot or --period")
+        case (.some, .some): throw ValidationError("give either --snapshot or --period, not both")
+        default: break
+        }
+        if let period, Period(period) == nil {
+            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
+        }
+        if !SamplingPlan.isValidSeed(seed) {
+            throw ValidationError("--seed: expected 1 to 64 letters, digits, '.', '_' or '-'")
+        }
+    }
+
+    func run() async throws {
+        let loaded = try options.load()
+        guard let model = loaded.model.sampling else {
+            throw CommandFailure(.invalidInput, "\(loaded.path): no sampling section; see docs/CONFIG.md")
+        }
+        let parsed = try await readSnapshot(loaded)
+        let population = model.population(of: parsed, districts: loaded.config.districts)
+        let plan = SamplingDraw(config: model.config).draw(population: population, seed: seed)
+        let document = SamplingPlanDocument(plan: plan, period: parsed.period)
+        let export = SamplingPlanExport(plan: document, config: loaded.config, language: lang)
+        let bytes: [UInt8]
+        switch format {
+        case .table: bytes = Array(export.table().utf8)
+        case .csv: bytes = export.csv().bytes
+        case .json: bytes = try document.jsonBytes()
+        case .xlsx:
+            do {
+                bytes = try export.xlsx().bytes
+            } catch {
+                throw CommandFailure(.runtime, error.description)
+            }
+        }
+        try writeOutput(bytes, to: out)
+        printError(
+            "\(out == "-" ? "stdout" : out): \(format.rawValue), period \(document.period), seed \(seed), "
+                + "\(document.population.count) enterprises, \(document.plan.count) selected, "
+                + "input_sha256 \(document.inputSHA256)")
+    }
+
+    private func readSnapshot(_ loaded: LoadedConfig) async throws -> Snapshot {
+        if let snapshot {
+            let bytes = try readFile(snapshot, what: "the snapshot")
+            do {
+                return try Snapshot.parse(json: bytes)
+            } catch {
+                throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
+            }
+        }
+        let store = try openStore(loaded, mustExist: true)
+        let period = period ?? ""
+        let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
+        }
+        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.path)") }
+        do {
+            return try stored.snapshot()
+        } catch {
+            throw CommandFailure(.runtime, "\(store.path): the snapshot of \(period) cannot be read: \(error)")
+        }
+    }
+}
