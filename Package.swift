@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "QualityIngest",
             dependencies: [
-                "QualityCore",
+                "QualityCore", "CCurl",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -52,6 +52,8 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // libcurl for the sftp, ftp, ftps and file transports (and http(s) with `transport: curl`).
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(
             name: "QualityExport",
             dependencies: ["QualityCore", "CXlsxWriter"],

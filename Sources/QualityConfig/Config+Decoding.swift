@@ -4,7 +4,7 @@ import Yams
 extension ConfigDecoder {
     static let topLevelKeys = [
         "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
-        "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports",
+        "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports", "logging",
     ]
 
     /// The whole config; an empty document decodes as an empty mapping.
@@ -26,6 +26,7 @@ extension ConfigDecoder {
         if let v = m.optional("storage", storage) { config.storage = v }
         if let v = m.optional("auth", auth) { config.auth = v }
         if let v = m.optional("metrics", metrics) { config.metrics = v }
+        if let v = m.optional("logging", logging) { config.logging = v }
         return config
     }
 
@@ -131,5 +132,12 @@ extension ConfigDecoder {
         var metrics = MetricsConfig()
         if let v = m.optional("enterprise_series", bool) { metrics.enterpriseSeries = v }
         return metrics
+    }
+
+    func logging(_ node: Node, _ path: String) -> LoggingConfig {
+        let m = mapping(node, path, known: ["format"])
+        var logging = LoggingConfig()
+        if let v: LogFormat = m.optional("format", choice) { logging.format = v }
+        return logging
     }
 }

@@ -36,10 +36,7 @@ extension ConfigValidator {
     }
 
     private func validateFetching(_ source: SourceConfig, _ path: String) {
-        let url = source.url.lowercased()
-        if ok("\(path).url"), !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
-            error("\(path).url", "url must start with http:// or https://")
-        }
+        validateTransport(source, path)
         if ok("\(path).key"), source.key.isEmpty { error("\(path).key", "key must not be empty") }
         if let idField = source.idField, idField.isEmpty { error("\(path).id_field", "id_field must not be empty") }
         if source.format != .json, given("\(path).records") {

@@ -6,6 +6,7 @@ extension ConfigDecoder {
         "id", "name", "url", "format", "records", "encoding", "entity", "key", "id_field", "fields", "checks",
         "headers",
         "pagination", "interval", "timeout", "retries", "max_bytes",
+        "transport", "proxy", "ca_file", "client_cert", "client_key", "known_hosts",
     ]
 
     func source(_ node: Node, _ path: String) -> SourceConfig {
@@ -31,6 +32,10 @@ extension ConfigDecoder {
         if let v = m.optional("timeout", duration) { s.timeout = v }
         if let v = m.optional("retries", integer) { s.retries = v }
         if let v = m.optional("max_bytes", size) { s.maxBytes = v }
+        s.connection = SourceConnection(
+            transport: m.optional("transport", choice), proxy: m.optional("proxy", string),
+            caFile: m.optional("ca_file", string), clientCert: m.optional("client_cert", string),
+            clientKey: m.optional("client_key", string), knownHosts: m.optional("known_hosts", string))
         return s
     }
 

@@ -4,7 +4,7 @@ import NIOCore
 import NIOHTTP1
 import QualityCore
 
-/// One GET of one page: where, with which headers, and the limits that apply to it.
+/// One GET of one page (or one file): where, with which headers, and the limits that apply to it.
 public struct FetchRequest: Sendable, Hashable {
     public var url: String
     public var headers: [Header]
@@ -12,6 +12,9 @@ public struct FetchRequest: Sendable, Hashable {
     public var timeout: Double
     /// The largest body accepted; a longer one fails with `too_large`.
     public var maxBytes: Int
+    /// The client that serves it (`TransportFetcher` routes on this) and its proxy, TLS and SSH files.
+    public var transport: SourceTransport = .http
+    public var connection = SourceConnection()
 
     public init(url: String, headers: [Header] = [], timeout: Double = 10, maxBytes: Int = 64 << 20) {
         self.url = url

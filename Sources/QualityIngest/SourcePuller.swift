@@ -38,8 +38,10 @@ struct SourcePuller: Sendable {
                 decoded = recordPage
                 bytes += size
             case .failure(var error):
-                let place = source.pagination == nil ? url : "page \(page) \(url)"
-                error.message = "\(place): \(error.message)"
+                let shown = Redaction.url(url)
+                let place = source.pagination == nil ? shown : "page \(page) \(shown)"
+                let message = Redaction.scrub(error.message, passwordsOf: [url, source.connection.proxy ?? ""])
+                error.message = "\(place): \(message)"
                 failure = error
                 break paging
             }
@@ -53,7 +55,8 @@ struct SourcePuller: Sendable {
             progress?(PullProgress(sourceID: source.id, pages: pages, records: records, bytes: bytes))
             guard full, let pagination = source.pagination else { break }
             if page >= maxPages {
-                failure = FetchError(.tooLarge, "\(url): more than \(maxPages) pages of \(pagination.size) records")
+                failure = FetchError(
+                    .tooLarge, "\(Redaction.url(url)): more than \(maxPages) pages of \(pagination.size) records")
                 break
             }
             page += 1
@@ -93,8 +96,10 @@ struct SourcePuller: Sendable {
     /// One page, fetched and decoded, retried with backoff while the failure may pass.
     private func fetchPage(url: String, attempts: inout Int) async -> Result<(Int, RecordPage), FetchError> {
         let source = plan.source
-        let request = FetchRequest(
+        var request = FetchRequest(
             url: url, headers: source.headers, timeout: source.timeout, maxBytes: source.maxBytes)
+        request.transport = source.transport
+        request.connection = source.connection
         var generator = SystemRandomNumberGenerator()
         var tries = 0
         while true {

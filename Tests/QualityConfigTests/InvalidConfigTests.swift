@@ -151,9 +151,14 @@ import Testing
             ])
     }
 
-    @Test func urlMustBeHTTP() {
-        let yaml = Self.source("").replacingOccurrences(of: "http://127.0.0.1:9471/a", with: "ftp://bureau/a")
-        #expect(errors(yaml) == [Expected(26, 10, "sources[0].url", "url must start with http:// or https://")])
+    @Test func urlSchemeMustBeKnown() {
+        let yaml = Self.source("").replacingOccurrences(of: "http://127.0.0.1:9471/a", with: "gopher://bureau/a")
+        #expect(
+            errors(yaml) == [
+                Expected(
+                    26, 10, "sources[0].url",
+                    "url must start with http://, https://, sftp://, ftp://, ftps:// or file://")
+            ])
     }
 
     @Test func recordsOnlyForJSON() {

@@ -6,7 +6,9 @@ import QualityIngest
 import Testing
 
 /// Request-level faults against a live server: each fails the source as a whole with its result,
-/// the source keeps its previous data and turns stale, and another source stays fresh.
+/// the source keeps its previous data and turns stale, and another source stays fresh. Every
+/// fault is tried through both transports (the built-in HTTP client and libcurl): the deadline,
+/// the body cap, retries and the classification hold for each.
 @Suite struct FetchFailureTests {
     static let good = #"[{"code": "330203", "major_incidents": 1}, {"code": "330205", "major_incidents": 0}]"#
     static let other = #"[{"uscc": "91330203MA000001XP", "name": "宁波海曙织造有限公司"}]"#
@@ -91,12 +93,13 @@ import Testing
     /// Only the deadline tests use the short `timeout`: on a loaded CI machine a 0.5 s deadline on the
     /// good pull, or on a failure of another kind, would turn into a timeout and a flaky test.
     func pullFailing(
-        path: String, retries: Int = 1, timeout: Double = 15, check: @Sendable (SourcePullOutcome, Int) -> Void
+        path: String, transport: SourceTransport, retries: Int = 1, timeout: Double = 15,
+        check: @Sendable (SourcePullOutcome, Int) -> Void
     ) async throws -> (IngestState, Snapshot) {
         let attempts = Counter()
         return try await TestServer.run({ Self.routes($0, attempts: attempts) }) { base in
             try await TestServer.withClient { client in
-                let fetcher = AsyncHTTPFetcher(client: client)
+                let fetcher = TransportFetcher(http: AsyncHTTPFetcher(client: client))
                 let fast = RetryPolicy(baseDelay: 0.01, maxDelay: 0.05)
                 var good = Self.districtSource(base, path: "good")
                 good.timeout = 15
@@ -108,6 +111,7 @@ import Testing
                 var failing = Self.districtSource(base, path: path)
                 failing.retries = retries
                 failing.timeout = timeout
+                failing.connection.transport = transport
                 let second = try Puller(sources: [failing], districts: Make.districts, fetcher: fetcher, retry: fast)
                 let outcome = try #require(await second.pull(source: "districts", period: Period(year: 2025)))
                 await state.record(outcome)
@@ -127,8 +131,10 @@ import Testing
         #expect(snapshot.enterprises.keys == ["91330203MA000001XP"])
     }
 
-    @Test func http500IsRetriedThenFails() async throws {
-        let (state, snapshot) = try await pullFailing(path: "status500", retries: 3) { outcome, served in
+    @Test(arguments: SourceTransport.allCases)
+    func http500IsRetriedThenFails(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "status500", transport: transport, retries: 3) {
+            outcome, served in
             #expect(outcome.result == .httpError)
             #expect(outcome.attempts == 4)
             #expect(served == 4)
@@ -139,8 +145,10 @@ import Testing
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func http404IsNotRetried() async throws {
-        let (state, snapshot) = try await pullFailing(path: "status404", retries: 3) { outcome, served in
+    @Test(arguments: SourceTransport.allCases)
+    func http404IsNotRetried(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "status404", transport: transport, retries: 3) {
+            outcome, served in
             #expect(outcome.result == .httpError)
             #expect(outcome.attempts == 1)
             #expect(served == 1)
@@ -148,8 +156,9 @@ import Testing
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func retriesRecoverFromPassingFaults() async throws {
-        let (state, _) = try await pullFailing(path: "flaky", retries: 3) { outcome, served in
+    @Test(arguments: SourceTransport.allCases)
+    func retriesRecoverFromPassingFaults(transport: SourceTransport) async throws {
+        let (state, _) = try await pullFailing(path: "flaky", transport: transport, retries: 3) { outcome, served in
             #expect(outcome.result == .success)
             #expect(outcome.attempts == 3)
             #expect(served == 3)
@@ -158,24 +167,30 @@ import Testing
         #expect(await state.statuses(now: Date()).map(\.stale) == [false, false])
     }
 
-    @Test func timeout() async throws {
-        let (state, snapshot) = try await pullFailing(path: "slow", retries: 0, timeout: 0.5) { outcome, _ in
+    @Test(arguments: SourceTransport.allCases)
+    func timeout(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "slow", transport: transport, retries: 0, timeout: 0.5) {
+            outcome, _ in
             #expect(outcome.result == .timeout)
             #expect(outcome.attempts == 1)
         }
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func bodyStalledPastTheDeadline() async throws {
-        let (state, snapshot) = try await pullFailing(path: "stalled-body", retries: 0, timeout: 0.5) { outcome, _ in
+    @Test(arguments: SourceTransport.allCases)
+    func bodyStalledPastTheDeadline(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(
+            path: "stalled-body", transport: transport, retries: 0, timeout: 0.5
+        ) { outcome, _ in
             #expect(outcome.result == .timeout, "\(outcome.error ?? "")")
             #expect(outcome.error?.contains("within 0.5s") == true)
         }
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func malformedJSON() async throws {
-        let (state, snapshot) = try await pullFailing(path: "malformed") { outcome, _ in
+    @Test(arguments: SourceTransport.allCases)
+    func malformedJSON(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "malformed", transport: transport) { outcome, _ in
             #expect(outcome.result == .decodeError)
             #expect(outcome.attempts == 2)
             #expect(outcome.error?.contains("invalid JSON") == true)
@@ -183,17 +198,19 @@ import Testing
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func truncatedBody() async throws {
-        let (state, snapshot) = try await pullFailing(path: "truncated", retries: 0) { outcome, _ in
+    @Test(arguments: SourceTransport.allCases)
+    func truncatedBody(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "truncated", transport: transport, retries: 0) {
+            outcome, _ in
             #expect(outcome.result == .decodeError, "\(outcome.error ?? "")")
             #expect(outcome.error?.contains("truncated") == true)
         }
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test(arguments: ["oversize", "oversize-chunked"])
-    func oversizeBodyIsNotRetried(path: String) async throws {
-        let (state, snapshot) = try await pullFailing(path: path, retries: 3) { outcome, _ in
+    @Test(arguments: ["oversize", "oversize-chunked"], SourceTransport.allCases)
+    func oversizeBodyIsNotRetried(path: String, transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: path, transport: transport, retries: 3) { outcome, _ in
             #expect(outcome.result == .tooLarge)
             #expect(outcome.attempts == 1)
             #expect(outcome.error?.contains("max_bytes 4000") == true)
@@ -201,24 +218,28 @@ import Testing
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func wrongContentType() async throws {
-        let (state, snapshot) = try await pullFailing(path: "html", retries: 0) { outcome, _ in
+    @Test(arguments: SourceTransport.allCases)
+    func wrongContentType(transport: SourceTransport) async throws {
+        let (state, snapshot) = try await pullFailing(path: "html", transport: transport, retries: 0) { outcome, _ in
             #expect(outcome.result == .decodeError)
             #expect(outcome.error?.contains("text/html") == true)
         }
         await expectKeptAndStale(state, snapshot)
     }
 
-    @Test func connectionRefused() async throws {
+    @Test(arguments: SourceTransport.allCases)
+    func connectionRefused(transport: SourceTransport) async throws {
         // A port that was just free: nothing listens there.
-        let (state, snapshot) = try await pullFailing(path: "good") { _, _ in }
+        let (state, snapshot) = try await pullFailing(path: "good", transport: transport) { _, _ in }
         _ = snapshot
         let port = try await TestServer.run({ _ in }) { base in base }
         try await TestServer.withClient { client in
             var source = Self.districtSource(port, path: "good")
             source.retries = 1
+            source.connection.transport = transport
             let puller = try Puller(
-                sources: [source], districts: Make.districts, fetcher: AsyncHTTPFetcher(client: client),
+                sources: [source], districts: Make.districts,
+                fetcher: TransportFetcher(http: AsyncHTTPFetcher(client: client)),
                 retry: RetryPolicy(baseDelay: 0.01))
             let outcome = try #require(await puller.pull(source: "districts", period: Period(year: 2025)))
             #expect(outcome.result == .connectionError, "\(outcome.error ?? "")")

@@ -24,6 +24,8 @@ public struct Config: Sendable {
     public var storage = StorageConfig()
     public var auth = AuthConfig()
     public var metrics = MetricsConfig()
+    /// `logging:`: text or JSON log lines.
+    public var logging = LoggingConfig()
 
     public init() {}
 

@@ -27,6 +27,8 @@ public struct SourceConfig: Sendable, Hashable {
     public var retries: Int = 3
     /// Largest response body accepted, per request.
     public var maxBytes: Int = 64 << 20
+    /// The client, proxy, TLS and SSH files (`transport`, `proxy`, `ca_file`, …).
+    public var connection = SourceConnection()
     public var location: SourceLocation?
 
     public init(id: String, name: LocalizedText, url: String, key: String) {

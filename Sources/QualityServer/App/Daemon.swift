@@ -51,8 +51,8 @@ public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
             // First in the list: the group stops services in reverse order, so the client goes last.
             return try await wire(
                 options, loaded: loaded, store: store, address: address,
-                fetcher: AsyncHTTPFetcher(client: client, logger: logger), services: [HTTPClientService(client: client)]
-            )
+                fetcher: TransportFetcher(http: AsyncHTTPFetcher(client: client, logger: logger)),
+                services: [HTTPClientService(client: client)])
         } catch {
             try? await client.shutdown()
             throw error

@@ -13,7 +13,7 @@ public enum OneShotPull {
             configuration: AsyncHTTPFetcher.recommendedConfiguration())
         let outcomes: [SourcePullOutcome]
         do {
-            let puller = try Puller(config: config, fetcher: AsyncHTTPFetcher(client: client))
+            let puller = try Puller(config: config, fetcher: TransportFetcher(http: AsyncHTTPFetcher(client: client)))
             outcomes = await puller.pullAll(period: period, progress: progress)
         } catch {
             try? await client.shutdown()
