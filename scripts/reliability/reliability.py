@@ -78,6 +78,8 @@ def probe(args):
         "rss_last_mb": round(rss[-1] / 1024, 1) if rss else None,
         "rss_max_mb": round(max(rss) / 1024, 1) if rss else None,
         "rss_samples": len(rss),
+        # One sample a minute, to tell warm-up (flattening) from a leak (a steady slope).
+        "rss_by_minute_mb": [round(v / 1024, 1) for v in rss[:: max(1, int(60 / args.rss_every))]],
     }
     print(json.dumps(summary))
     for failure in failures[:10]:
