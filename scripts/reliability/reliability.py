@@ -78,6 +78,8 @@ def probe(args):
         "rss_last_mb": round(rss[-1] / 1024, 1) if rss else None,
         "rss_max_mb": round(max(rss) / 1024, 1) if rss else None,
         "rss_samples": len(rss),
+        # One sample a minute, to tell warm-up (flattening) from a leak (a steady slope).
+        "rss_by_minute_mb": [round(v / 1024, 1) for v in rss[:: max(1, int(60 / args.rss_every))]],
     }
     print(json.dumps(summary))
     for failure in failures[:10]:
@@ -87,8 +89,12 @@ def probe(args):
         problems.append(f"{len(failures)} failed probes")
     if latencies and summary["p99_ms"] > args.max_p99_ms:
         problems.append(f"p99 {summary['p99_ms']} ms > {args.max_p99_ms} ms")
-    if len(rss) >= 2 and rss[-1] > rss[0] * (1 + args.max_rss_growth):
-        problems.append(f"RSS grew from {summary['rss_first_mb']} to {summary['rss_last_mb']} MB")
+    # Growth counts from the sample after two minutes of warm-up (first pulls, results, caches) when
+    # the run is long enough, else from the first sample.
+    warm = int(120 / args.rss_every)
+    base = rss[warm] if len(rss) > 2 * warm else (rss[0] if rss else None)
+    if base and len(rss) >= 2 and rss[-1] > base * (1 + args.max_rss_growth):
+        problems.append(f"RSS grew from {round(base / 1024, 1)} MB (after warm-up) to {summary['rss_last_mb']} MB")
     for p in problems:
         print("soak: FAIL:", p, file=sys.stderr)
     return 1 if problems else 0
