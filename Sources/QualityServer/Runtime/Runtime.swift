@@ -220,9 +220,7 @@ public actor Runtime {
         if let snapshot = served.snapshot { return (served, result, snapshot) }
         let stored = try await store.latestSnapshot(period: served.period)
         guard let stored, stored.info.sha256 == result.snapshotSHA256 else {
-            throw APIError(
-                .notReady,
-                "the snapshot behind the result of \(served.period) is no longer stored; wait for the next scoring run")
+            throw ServingError.snapshotGone(period: served.period)
         }
         let snapshot = try stored.snapshot()
         await attach(snapshot, toRun: served.run?.id, period: served.period)

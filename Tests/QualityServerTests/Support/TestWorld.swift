@@ -46,9 +46,11 @@ final class TestWorld: Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: configPath))
     }
 
-    func options(fetcher: (any HTTPFetching)? = nil) -> ServerOptions {
-        var logger = Logger(label: "qualityd-test")
-        logger.logLevel = ProcessInfo.processInfo.environment["QUALITYD_TEST_LOG"] == "1" ? .info : .critical
+    /// With `logger`, the daemon logs there (e.g. a `LogRecorder`'s); else only with `QUALITYD_TEST_LOG=1`.
+    func options(fetcher: (any HTTPFetching)? = nil, logger: Logger? = nil) -> ServerOptions {
+        var quiet = Logger(label: "qualityd-test")
+        quiet.logLevel = ProcessInfo.processInfo.environment["QUALITYD_TEST_LOG"] == "1" ? .info : .critical
+        let logger = logger ?? quiet
         return ServerOptions(
             configPath: configPath, environment: [:], listen: ("127.0.0.1", 0), sqlitePath: sqlitePath,
             fetcher: fetcher, pullJitter: 0, logger: logger)
