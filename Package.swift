@@ -23,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The model, expressions, scoring and subsidies: pure computation, no I/O.
@@ -32,12 +35,16 @@ let package = Package(
             dependencies: ["QualityCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
+        // Pulls, records, snapshots. The store only for the stored form of a pull (`PullRecord`); the
+        // confirmed payouts a snapshot needs are passed in. No server code.
         .target(
             name: "QualityIngest",
             dependencies: [
-                "QualityCore",
+                "QualityCore", "QualityStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -68,6 +75,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -77,6 +86,8 @@ let package = Package(
                 "QualityCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -103,26 +114,35 @@ let package = Package(
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityExport", "QualityServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The worked and ingestion examples, once, for every test target (read in place via #filePath).
+        .target(
+            name: "TestFixtures",
+            path: "Tests/Fixtures",
+            exclude: ["worked", "ingest"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityCoreTests",
-            dependencies: ["QualityCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["QualityCore", "QualityConfig", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityConfigTests",
-            dependencies: ["QualityConfig", "QualityCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["QualityConfig", "QualityCore", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityIngestTests",
             dependencies: [
-                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim",
+                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim", "TestFixtures",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
@@ -134,7 +154,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityExportTests",
-            dependencies: ["QualityExport", "QualityCore", "QualityConfig"],
+            dependencies: ["QualityExport", "QualityCore", "QualityConfig", "TestFixtures"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -142,24 +162,32 @@ let package = Package(
             name: "QualityServerTests",
             dependencies: [
                 "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
-                "BureauSim", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BureauSim", "TestFixtures",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BureauSimTests",
             dependencies: [
-                "BureauSim", "QualityCore",
+                "BureauSim", "QualityCore", "QualityIngest",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore", "QualityStore"],
-            exclude: ["Fixtures"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
     ]
