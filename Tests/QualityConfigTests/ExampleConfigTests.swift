@@ -10,7 +10,7 @@ import Testing
         let loaded = try ConfigLoader.load(bytes: bytes, file: "worked.yaml", environment: [:])
         let c = loaded.config
         // Independent digest: `sha256sum Tests/Fixtures/worked/config.yaml`.
-        #expect(loaded.sha256 == "127e95e86fe0d9571f40c19ed788eb1d084548328d49d80f930b06c5937d4374")
+        #expect(loaded.sha256 == "e96dfd441fdcd86f7a696536bba83e475b705ec03b098653d6f2858b2eb77238")
         #expect(loaded.warnings.isEmpty)
         #expect(c.version == 1)
         #expect(c.period == .year)
@@ -98,7 +98,7 @@ import Testing
     @Test func ingestExampleLoads() throws {
         let bytes = try Fixtures.bytes("ingest/config.yaml")
         let loaded = try ConfigLoader.load(bytes: bytes, file: "ingest.yaml", environment: [:])
-        #expect(loaded.sha256 == "da85688bb6aeb0d05192b62eeddde0fc01236c99b22ca00369cb9c1e34e14ed2")
+        #expect(loaded.sha256 == "f1e734db0833375553165b467538fb55d463944358dc836133e62b111bb50cc2")
         let sources = loaded.config.sources
         #expect(sources.map(\.id) == ["jxj_registry", "ciq_sampling", "scj_awards", "scj_districts", "cz_payouts"])
         #expect(sources.map(\.entity) == [.enterprise, .enterprise, .enterprise, .district, .payout])
