@@ -94,7 +94,7 @@ import Testing
             try await withLiveDaemon(world) { daemon, client in
                 try await waitReady(daemon)
                 // Every source pulled and the result of that scoring installed: nothing moves after this.
-                try await eventually("all pulls recorded") {
+                try await eventually("all pulls recorded", in: daemon) {
                     let m = try await client.metrics(prefix: "qualityd_source_up")
                     return m.count == 13 && m.values.allSatisfy { $0 == 1 }
                 }

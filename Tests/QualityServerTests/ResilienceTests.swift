@@ -18,7 +18,7 @@ import Testing
             try world.writeConfig(port: port)
             return try await withLiveDaemon(world) { daemon, client in
                 try await waitReady(daemon)
-                try await eventually("every source pulled") {
+                try await eventually("every source pulled", in: daemon) {
                     await daemon.runtime.ingest.statuses(now: Date()).allSatisfy { !$0.stale }
                 }
                 // Every run scores all sources' data (scoring waits for each source's first pull),
@@ -48,7 +48,7 @@ import Testing
         // the re-scored result has the same scores.
         try await withLiveDaemon(world) { daemon, client in
             try await waitReady(daemon)
-            try await eventually("every pull failed") {
+            try await eventually("every pull failed", in: daemon) {
                 let up = try await client.metrics(prefix: "qualityd_source_up")
                 return up.count == 13 && up.values.allSatisfy { $0 == 0 }
             }
@@ -68,7 +68,7 @@ import Testing
                 try world.writeConfig(port: port)
                 try await withLiveDaemon(world) { daemon, client in
                     try await waitReady(daemon)
-                    try await eventually("every source up") {
+                    try await eventually("every source up", in: daemon) {
                         let up = try await client.metrics(prefix: "qualityd_source_up")
                         return up.count == 13 && up.values.allSatisfy { $0 == 1 }
                     }
@@ -81,7 +81,7 @@ import Testing
                     #expect(
                         try await client.execute(uri: "/-/reload", method: .post, headers: TestTokens.admin).status
                             == .ok)
-                    try await eventually("ciq_sampling down") {
+                    try await eventually("ciq_sampling down", in: daemon) {
                         try await client.metrics()[#"qualityd_source_up{source="ciq_sampling"}"#] == 0
                     }
                     #expect(await daemon.scoring.score())
@@ -116,7 +116,7 @@ import Testing
             let daemon = try await buildDaemon(options)
             try await daemon.application.test(.live) { client in
                 try await waitReady(daemon)
-                try await eventually("every source up") {
+                try await eventually("every source up", in: daemon) {
                     let up = try await client.metrics(prefix: "qualityd_source_up")
                     return up.count == 13 && up.values.allSatisfy { $0 == 1 }
                 }

@@ -21,7 +21,7 @@ func withLiveDaemon<T: Sendable>(
 
 /// Waits until the daemon serves a result of this process or the store, parsed and rendered.
 func waitReady(_ daemon: Daemon) async throws {
-    try await eventually("a served result") { await daemon.runtime.isReady }
+    try await eventually("a served result", in: daemon) { await daemon.runtime.isReady }
 }
 
 extension TestClientProtocol {
