@@ -6,6 +6,19 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The products several targets import, named once.
+extension Target.Dependency {
+    static var nioCore: Self { .product(name: "NIOCore", package: "swift-nio") }
+    static var logging: Self { .product(name: "Logging", package: "swift-log") }
+    static var asyncHTTPClient: Self { .product(name: "AsyncHTTPClient", package: "async-http-client") }
+    static var hummingbird: Self { .product(name: "Hummingbird", package: "hummingbird") }
+    static var nioHTTP1: Self { .product(name: "NIOHTTP1", package: "swift-nio") }
+    static var httpTypes: Self { .product(name: "HTTPTypes", package: "swift-http-types") }
+    static var argumentParser: Self { .product(name: "ArgumentParser", package: "swift-argument-parser") }
+    static var yams: Self { .product(name: "Yams", package: "Yams") }
+    static var hummingbirdTesting: Self { .product(name: "HummingbirdTesting", package: "hummingbird") }
+}
+
 let package = Package(
     name: "qualityd",
     platforms: [.macOS(.v15)],
@@ -32,7 +45,7 @@ let package = Package(
         .target(name: "QualityCore", swiftSettings: swiftSettings),
         .target(
             name: "QualityConfig",
-            dependencies: ["QualityCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["QualityCore", .yams],
             swiftSettings: swiftSettings
         ),
         // Pulls, records, snapshots. The store only for the stored form of a pull (`PullRecord`); the
@@ -41,10 +54,7 @@ let package = Package(
             name: "QualityIngest",
             dependencies: [
                 "QualityCore", "QualityStore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .asyncHTTPClient, .logging, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings
         ),
@@ -68,15 +78,13 @@ let package = Package(
             name: "QualityServer",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .asyncHTTPClient,
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
         ),
@@ -84,10 +92,7 @@ let package = Package(
             name: "BureauSim",
             dependencies: [
                 "QualityCore",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .hummingbird, .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
         ),
@@ -95,8 +100,7 @@ let package = Package(
             name: "qualityd",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "QualityServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -104,7 +108,7 @@ let package = Package(
             name: "bureau-sim",
             dependencies: [
                 "BureauSim",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .argumentParser,
             ],
             swiftSettings: swiftSettings
         ),
@@ -113,8 +117,7 @@ let package = Package(
             name: "qualityd-bench",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityExport", "QualityServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .argumentParser, .nioCore,
             ],
             swiftSettings: swiftSettings
         ),
@@ -139,10 +142,7 @@ let package = Package(
             name: "QualityIngestTests",
             dependencies: [
                 "QualityIngest", "QualityConfig", "QualityCore", "BureauSim", "TestFixtures",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .hummingbird, .asyncHTTPClient, .logging, .nioCore,
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
@@ -163,13 +163,7 @@ let package = Package(
             dependencies: [
                 "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
                 "BureauSim", "TestFixtures",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .hummingbird, .hummingbirdTesting, .asyncHTTPClient, .logging, .nioCore, .nioHTTP1, .httpTypes,
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
@@ -178,10 +172,7 @@ let package = Package(
             name: "BureauSimTests",
             dependencies: [
                 "BureauSim", "QualityCore", "QualityIngest",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .asyncHTTPClient, .yams, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings
         ),

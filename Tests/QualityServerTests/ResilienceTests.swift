@@ -47,11 +47,7 @@ import Testing
         // With real pulls failing against the stopped bureau, each source keeps its stored data:
         // the re-scored result has the same scores.
         try await withLiveDaemon(world) { daemon, client in
-            try await waitReady(daemon)
-            try await eventually("every pull failed", in: daemon) {
-                let up = try await client.metrics(prefix: "qualityd_source_up")
-                return up.count == 13 && up.values.allSatisfy { $0 == 0 }
-            }
+            try await waitReady(daemon, sourcesUp: false, client)
             #expect(await daemon.scoring.score())
             let run = await daemon.runtime.served?.run
             #expect(run?.status == .success)
@@ -67,11 +63,7 @@ import Testing
             try await SimServer.withServer(faulty) { faultyPort in
                 try world.writeConfig(port: port)
                 try await withLiveDaemon(world) { daemon, client in
-                    try await waitReady(daemon)
-                    try await eventually("every source up", in: daemon) {
-                        let up = try await client.metrics(prefix: "qualityd_source_up")
-                        return up.count == 13 && up.values.allSatisfy { $0 == 1 }
-                    }
+                    try await waitReady(daemon, sourcesUp: true, client)
                     #expect(await daemon.scoring.score())
                     let scores = try await client.metrics(prefix: "quality_district_score")
                     #expect(scores.count == 10)
@@ -115,11 +107,7 @@ import Testing
             options.store = store
             let daemon = try await buildDaemon(options)
             try await daemon.application.test(.live) { client in
-                try await waitReady(daemon)
-                try await eventually("every source up", in: daemon) {
-                    let up = try await client.metrics(prefix: "qualityd_source_up")
-                    return up.count == 13 && up.values.allSatisfy { $0 == 1 }
-                }
+                try await waitReady(daemon, sourcesUp: true, client)
                 #expect(await daemon.scoring.score())
                 let scores = try await client.get("/api/v1/scores").body
                 let domain = try await client.metrics(prefix: "quality_")

@@ -24,6 +24,16 @@ func waitReady(_ daemon: Daemon) async throws {
     try await eventually("a served result", in: daemon) { await daemon.runtime.isReady }
 }
 
+/// Waits until the daemon is ready and every source of the test world (13) has `qualityd_source_up`
+/// 1 (`up`) or 0: each has been pulled since the start.
+func waitReady(_ daemon: Daemon, sourcesUp up: Bool, _ client: some TestClientProtocol) async throws {
+    try await waitReady(daemon)
+    try await eventually(up ? "every source up" : "every pull failed", in: daemon) {
+        let series = try await client.metrics(prefix: "qualityd_source_up")
+        return series.count == 13 && series.values.allSatisfy { $0 == (up ? 1 : 0) }
+    }
+}
+
 extension TestClientProtocol {
     /// A GET as the demo admin (every route allows it); pass other headers (or none) to be someone else.
     func get(_ uri: String, headers: HTTPFields = TestTokens.admin) async throws -> TestResponse {
