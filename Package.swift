@@ -6,6 +6,19 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The products several targets import, named once.
+extension Target.Dependency {
+    static var nioCore: Self { .product(name: "NIOCore", package: "swift-nio") }
+    static var logging: Self { .product(name: "Logging", package: "swift-log") }
+    static var asyncHTTPClient: Self { .product(name: "AsyncHTTPClient", package: "async-http-client") }
+    static var hummingbird: Self { .product(name: "Hummingbird", package: "hummingbird") }
+    static var nioHTTP1: Self { .product(name: "NIOHTTP1", package: "swift-nio") }
+    static var httpTypes: Self { .product(name: "HTTPTypes", package: "swift-http-types") }
+    static var argumentParser: Self { .product(name: "ArgumentParser", package: "swift-argument-parser") }
+    static var yams: Self { .product(name: "Yams", package: "Yams") }
+    static var hummingbirdTesting: Self { .product(name: "HummingbirdTesting", package: "hummingbird") }
+}
+
 let package = Package(
     name: "qualityd",
     platforms: [.macOS(.v15)],
@@ -23,21 +36,25 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // The model, expressions, scoring and subsidies: pure computation, no I/O.
         .target(name: "QualityCore", swiftSettings: swiftSettings),
         .target(
             name: "QualityConfig",
-            dependencies: ["QualityCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["QualityCore", .yams],
             swiftSettings: swiftSettings
         ),
+        // Pulls, records, snapshots. The store only for the stored form of a pull (`PullRecord`); the
+        // confirmed payouts a snapshot needs are passed in. No server code.
         .target(
             name: "QualityIngest",
             dependencies: [
-                "QualityCore", "CCurl",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
+                "QualityCore", "QualityStore", "CCurl",
+                .asyncHTTPClient, .logging, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings
         ),
@@ -63,13 +80,13 @@ let package = Package(
             name: "QualityServer",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .asyncHTTPClient,
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "Logging", package: "swift-log"),
+                .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
         ),
@@ -77,8 +94,7 @@ let package = Package(
             name: "BureauSim",
             dependencies: [
                 "QualityCore",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
+                .hummingbird, .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,8 +102,7 @@ let package = Package(
             name: "qualityd",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "QualityServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -95,7 +110,7 @@ let package = Package(
             name: "bureau-sim",
             dependencies: [
                 "BureauSim",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .argumentParser,
             ],
             swiftSettings: swiftSettings
         ),
@@ -104,27 +119,32 @@ let package = Package(
             name: "qualityd-bench",
             dependencies: [
                 "QualityCore", "QualityConfig", "QualityExport", "QualityServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .argumentParser, .nioCore,
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The worked and ingestion examples, once, for every test target (read in place via #filePath).
+        .target(
+            name: "TestFixtures",
+            path: "Tests/Fixtures",
+            exclude: ["worked", "ingest"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityCoreTests",
-            dependencies: ["QualityCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["QualityCore", "QualityConfig", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityConfigTests",
-            dependencies: ["QualityConfig", "QualityCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["QualityConfig", "QualityCore", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualityIngestTests",
             dependencies: [
-                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim", "TestFixtures",
+                .hummingbird, .asyncHTTPClient, .logging, .nioCore,
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
@@ -136,7 +156,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityExportTests",
-            dependencies: ["QualityExport", "QualityCore", "QualityConfig"],
+            dependencies: ["QualityExport", "QualityCore", "QualityConfig", "TestFixtures"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -144,24 +164,23 @@ let package = Package(
             name: "QualityServerTests",
             dependencies: [
                 "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
-                "BureauSim", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "BureauSim", "TestFixtures",
+                .hummingbird, .hummingbirdTesting, .asyncHTTPClient, .logging, .nioCore, .nioHTTP1, .httpTypes,
             ],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BureauSimTests",
             dependencies: [
-                "BureauSim", "QualityCore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Yams", package: "Yams"),
+                "BureauSim", "QualityCore", "QualityIngest",
+                .asyncHTTPClient, .yams, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore", "QualityStore"],
-            exclude: ["Fixtures"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
     ]

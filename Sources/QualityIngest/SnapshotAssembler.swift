@@ -1,20 +1,32 @@
 import QualityCore
 
-/// Merges the last good data of every source into one snapshot (SPEC 8 and 9).
+/// Merges the last good data of every source, and the confirmed payouts, into one snapshot (SPEC 8 and 9).
 ///
 /// Each source's rows are already sorted by key, so entities are merged with one k-way walk
 /// (no hashing of a million keys), and every source column is scattered into the snapshot's
 /// columns through a row map: the cost is one pass per source column.
 public enum SnapshotAssembler {
     /// The snapshot for `period` from `sources` (in config order: for a fact two sources give,
-    /// the later source's value wins where it has one). Payouts are concatenated in that order.
-    public static func assemble(period: String, sources: [SourceData]) -> Snapshot {
+    /// the later source's value wins where it has one). Payouts are those of the payout sources, in
+    /// that order, then the `confirmedPayouts` of the store's confirmed lists that they do not
+    /// already hold: the same payment reported by finance and confirmed here counts once. The
+    /// caller reads the confirmed payouts, so ingestion needs no store.
+    public static func assemble(period: String, sources: [SourceData], confirmedPayouts: [Payout] = []) -> Snapshot {
         Snapshot(
             period: period,
             districts: merge(sources.filter { $0.entity == .district }),
             enterprises: merge(sources.filter { $0.entity == .enterprise }),
-            payouts: sources.filter { $0.entity == .payout }.flatMap(\.payouts)
+            payouts: union(sources.filter { $0.entity == .payout }.flatMap(\.payouts), confirmedPayouts)
         )
+    }
+
+    /// `first`, then the payouts of `second` not in `first` (nor earlier in `second`), in order.
+    public static func union(_ first: [Payout], _ second: [Payout]) -> [Payout] {
+        guard !second.isEmpty else { return first }
+        var seen = Set(first)
+        var all = first
+        for payout in second where seen.insert(payout).inserted { all.append(payout) }
+        return all
     }
 
     /// One fact table from sources whose keys are sorted; facts sorted by name.

@@ -3,7 +3,6 @@ import Foundation
 import QualityConfig
 import QualityCore
 import QualityIngest
-import QualityServer
 import QualityStore
 
 #if canImport(Glibc)
@@ -54,7 +53,7 @@ struct PullCommand: AsyncParsableCommand {
         for outcome in outcomes {
             _ = try await storeCall { () async throws(StoreError) in try await store.recordPull(PullRecord(outcome)) }
         }
-        let snapshot = SnapshotBuilder.build(
+        let snapshot = SnapshotAssembler.assemble(
             period: period.description, sources: outcomes.compactMap(\.data),
             confirmedPayouts: try await storeCall { () async throws(StoreError) in try await store.payouts() })
         let info = try await storeCall { () async throws(StoreError) in

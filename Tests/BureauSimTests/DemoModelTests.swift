@@ -6,16 +6,16 @@ import Testing
 /// The demo model scored on the simulator's own data, ingested from its endpoints: the story the
 /// demo tells must hold (grades spread, 象山县 vetoed, budgets oversubscribed, once_per_years bites).
 @Suite struct DemoModelTests {
-    static func assess(world: World, year: Int) throws -> (AssessmentResult, MiniIngest) {
+    static func assess(world: World, year: Int) async throws -> (AssessmentResult, SimIngest) {
         let simulator = Simulator(world: world)
         let config = DemoConfig(world: world).config
         let model = try AssessmentModel(config: config)
-        let (snapshot, ingest) = try MiniIngest.snapshot(simulator, config, period: Period(year: year))
-        return (model.assess(snapshot), ingest)
+        let ingest = try await SimIngest.pull(simulator, config, period: Period(year: year))
+        return (model.assess(ingest.snapshot), ingest)
     }
 
-    @Test func ningbo2026TellsTheDemosStory() throws {
-        let (result, ingest) = try Self.assess(world: World(), year: 2026)
+    @Test func ningbo2026TellsTheDemosStory() async throws {
+        let (result, ingest) = try await Self.assess(world: World(), year: 2026)
         #expect(ingest.rejects.isEmpty)
         #expect(ingest.accepted["jxj_registry"] == 3000 && ingest.accepted["ciq_sampling"] == 12000)
         #expect(result.rejected.isEmpty)
@@ -57,16 +57,16 @@ import Testing
     }
 
     @Test(arguments: [2025, 2027])
-    func otherYearsAlsoSpreadOverAllFourGrades(year: Int) throws {
-        let (result, _) = try Self.assess(world: World(), year: year)
+    func otherYearsAlsoSpreadOverAllFourGrades(year: Int) async throws {
+        let (result, _) = try await Self.assess(world: World(), year: year)
         #expect(Set(result.districts.compactMap(\.grade)) == ["excellent", "good", "pass", "fail"])
         #expect(result.district(code: "330225")?.vetoedBy == ["major_incident"])
         #expect(result.subsidies.requestedFen > result.subsidies.grantedFen)
     }
 
-    @Test func aSyntheticWorldScoresWithItsOwnConfig() throws {
+    @Test func aSyntheticWorldScoresWithItsOwnConfig() async throws {
         let world = World(seed: 5, districts: 30, enterprises: 3000)
-        let (result, ingest) = try Self.assess(world: world, year: 2026)
+        let (result, ingest) = try await Self.assess(world: world, year: 2026)
         #expect(ingest.rejects.isEmpty)
         #expect(result.districts.count == 30)
         #expect(result.districts.allSatisfy { $0.enterprises == 100 })

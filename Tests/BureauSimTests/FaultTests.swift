@@ -124,13 +124,14 @@ import Testing
         (.negative, "scj_districts", "range", 1),
         (.duplicate, "scj_labs", "duplicate", 2),
     ])
-    func recordFaultsAreRejectedWithTheirReason(kind: FaultKind, sourceID: String, reason: String, count: Int) throws {
+    func recordFaultsAreRejectedWithTheirReason(kind: FaultKind, sourceID: String, reason: String, count: Int)
+        async throws
+    {
         let rate = sourceID == "scj_districts" ? 0.1 : 0.02
         let sim = try Self.simulator("\(kind.rawValue):\(rate)")
         let config = DemoConfig(world: sim.world).config
         let source = try #require(config.sources.first { $0.id == sourceID })
-        var ingest = MiniIngest(simulator: sim, config: config)
-        try ingest.pull(source, period: Period(year: 2025))
+        let ingest = try await SimIngest.pull(sim, config, period: Period(year: 2025), only: source.id)
         let path = Self.path(of: source)
         let query =
             sourceID == "ciq_sampling"
@@ -144,11 +145,11 @@ import Testing
 
     /// All record faults at once over every source: each source's rejects are what the library
     /// predicts, reason by reason.
-    @Test func allRecordFaultsTogetherMatchThePrediction() throws {
+    @Test func allRecordFaultsTogetherMatchThePrediction() async throws {
         let sim = try Self.simulator(
             "bad_uscc:0.01,negative:0.01,passed_gt_sampled:0.01,duplicate:0.01,bad_type:0.01")
         let config = DemoConfig(world: sim.world).config
-        let (_, ingest) = try MiniIngest.snapshot(sim, config, period: Period(year: 2025))
+        let ingest = try await SimIngest.pull(sim, config, period: Period(year: 2025))
         let reasons: [FaultKind: String] = [
             .badUSCC: "invalid_uscc", .negative: "range", .passedGreaterThanSampled: "check", .duplicate: "duplicate",
             .badType: "type",

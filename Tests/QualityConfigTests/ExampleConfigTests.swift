@@ -6,11 +6,11 @@ import Testing
 /// The two shared examples load with exactly the values they spell out.
 @Suite struct ExampleConfigTests {
     @Test func workedExampleLoads() throws {
-        let bytes = try Fixtures.bytes("worked-config.yaml")
+        let bytes = try Fixtures.bytes("worked/config.yaml")
         let loaded = try ConfigLoader.load(bytes: bytes, file: "worked.yaml", environment: [:])
         let c = loaded.config
-        // Independent digest: `sha256sum Fixtures/worked-config.yaml`.
-        #expect(loaded.sha256 == "127e95e86fe0d9571f40c19ed788eb1d084548328d49d80f930b06c5937d4374")
+        // Independent digest: `sha256sum Tests/Fixtures/worked/config.yaml`.
+        #expect(loaded.sha256 == "e96dfd441fdcd86f7a696536bba83e475b705ec03b098653d6f2858b2eb77238")
         #expect(loaded.warnings.isEmpty)
         #expect(c.version == 1)
         #expect(c.period == .year)
@@ -96,9 +96,9 @@ import Testing
     }
 
     @Test func ingestExampleLoads() throws {
-        let bytes = try Fixtures.bytes("ingest-config.yaml")
+        let bytes = try Fixtures.bytes("ingest/config.yaml")
         let loaded = try ConfigLoader.load(bytes: bytes, file: "ingest.yaml", environment: [:])
-        #expect(loaded.sha256 == "da85688bb6aeb0d05192b62eeddde0fc01236c99b22ca00369cb9c1e34e14ed2")
+        #expect(loaded.sha256 == "f1e734db0833375553165b467538fb55d463944358dc836133e62b111bb50cc2")
         let sources = loaded.config.sources
         #expect(sources.map(\.id) == ["jxj_registry", "ciq_sampling", "scj_awards", "scj_districts", "cz_payouts"])
         #expect(sources.map(\.entity) == [.enterprise, .enterprise, .enterprise, .district, .payout])
@@ -158,7 +158,7 @@ import Testing
     }
 
     @Test func ingestExampleTakesTheBureauBaseFromTheEnvironment() throws {
-        let bytes = try Fixtures.bytes("ingest-config.yaml")
+        let bytes = try Fixtures.bytes("ingest/config.yaml")
         let plain = try ConfigLoader.load(bytes: bytes, file: "ingest.yaml", environment: [:])
         let loaded = try ConfigLoader.load(
             bytes: bytes, file: "ingest.yaml", environment: ["BUREAU_BASE": "https://bureau.example:8443"])
@@ -171,7 +171,7 @@ import Testing
 
     /// Facts that no source provides are warnings, each at the identifier.
     @Test func ingestExampleWarnsAboutUnprovidedFacts() throws {
-        let bytes = try Fixtures.bytes("ingest-config.yaml")
+        let bytes = try Fixtures.bytes("ingest/config.yaml")
         let loaded = try ConfigLoader.load(bytes: bytes, file: "ingest.yaml", environment: [:])
         #expect(loaded.warnings.allSatisfy { $0.severity == .warning })
         func w(_ line: Int, _ column: Int, _ key: String, _ kind: String, _ name: String) -> Expected {
@@ -195,7 +195,7 @@ import Testing
     }
 
     @Test func loadsFromAPath() throws {
-        let url = try Fixtures.url("worked-config.yaml")
+        let url = try Fixtures.url("worked/config.yaml")
         let loaded = try ConfigLoader.load(path: url.path, environment: [:])
         #expect(loaded.path == url.path)
         #expect(loaded.config.districts[0].location?.file == url.path)

@@ -1,14 +1,14 @@
 import Foundation
 import QualityConfig
 import QualityCore
+import TestFixtures
 import Testing
 
+/// The shared examples (`Tests/Fixtures`): `worked/config.yaml`, `ingest/config.yaml`.
 enum Fixtures {
-    static func url(_ name: String) throws -> URL {
-        try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures").appendingPathComponent(name)
-    }
+    static func url(_ name: String) throws -> URL { TestFixtures.url(name) }
 
-    static func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: url(name))) }
+    static func bytes(_ name: String) throws -> [UInt8] { try TestFixtures.bytes(name) }
 }
 
 /// One expected issue: where, which key, what.

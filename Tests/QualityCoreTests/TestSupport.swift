@@ -1,13 +1,13 @@
 import Foundation
 import QualityCore
+import TestFixtures
 import Testing
 
 /// Small builders for configs, snapshots and expression evaluation, shared by the suites.
 enum Fixtures {
-    /// The bytes of a file under `Fixtures/`.
+    /// The bytes of a shared fixture (`Tests/Fixtures`).
     static func bytes(_ path: String) throws -> [UInt8] {
-        let base = try #require(Bundle.module.resourceURL)
-        return Array(try Data(contentsOf: base.appendingPathComponent("Fixtures/\(path)")))
+        try TestFixtures.bytes(path)
     }
 
     static func json(_ path: String) throws -> JSONValue {

@@ -1,7 +1,9 @@
+import QualityConfig
 import QualityCore
+import TestFixtures
 import Testing
 
-/// The golden tests: `shared/examples/worked` and `shared/examples/ingest`, scored whole.
+/// The golden tests: the shared worked and ingestion examples (`Tests/Fixtures`), scored whole.
 @Suite struct WorkedExampleTests {
     /// Where `actual` differs from `expected`: every key of `expected` must be present; numbers agree
     /// within 1e-9 relative or 1e-12 absolute, except fen and ranks, which are exact; lists are exact.
@@ -22,7 +24,7 @@ import Testing
     }
 
     static func workedModel() throws -> AssessmentModel {
-        try AssessmentModel(config: WorkedConfig.make())
+        try ConfigLoader.load(path: TestFixtures.path("worked/config.yaml"), environment: [:]).model
     }
 
     static func workedSnapshot() throws -> Snapshot {

@@ -1,21 +1,26 @@
 import Foundation
 import QualityConfig
 import QualityCore
+import TestFixtures
 
-/// The worked example and the injection corpus, scored as `qualityd export --snapshot` scores them.
+/// The worked example (shared, `Tests/Fixtures/worked`) and the injection corpus (`Fixtures/injection`,
+/// this target's own), scored as `qualityd export --snapshot` scores them.
 enum ExportFixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures"
     )
 
-    static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+    /// `worked/…` from the shared fixtures, anything else from this target's.
+    static func url(_ name: String) -> URL {
+        name.hasPrefix("worked/") ? TestFixtures.url(name) : directory.appendingPathComponent(name)
+    }
 
     static func bytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+        [UInt8](try Data(contentsOf: url(name)))
     }
 
     static func config() throws -> LoadedConfig {
-        try ConfigLoader.load(path: path("worked/config.yaml"), environment: [:])
+        try ConfigLoader.load(path: url("worked/config.yaml").path, environment: [:])
     }
 
     /// The config and the result of scoring `snapshot` with it.

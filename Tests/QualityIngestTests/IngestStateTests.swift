@@ -104,6 +104,16 @@ import Testing
         #expect(snapshot.payouts.map(\.grantedFen) == [5, 7])
     }
 
+    @Test func payoutUnionCountsAPaymentOnce() {
+        let a = Payout(uscc: "91330212MA0000001X", program: "lab_cnas", year: 2023, grantedFen: 150_000)
+        let b = Payout(uscc: "91330212MA0000002X", program: "lab_cnas", year: 2024, grantedFen: 100_000)
+        #expect(SnapshotAssembler.union([a], [b, a, b]) == [a, b])
+        #expect(SnapshotAssembler.union([], [b]) == [b])
+        let finance = SourceData(sourceID: "p", period: "2025", entity: .payout, payouts: [a])
+        let snapshot = SnapshotAssembler.assemble(period: "2025", sources: [finance], confirmedPayouts: [b, a])
+        #expect(snapshot.payouts == [a, b])
+    }
+
     @Test func keyUnionOfSortedLists() {
         let lists = [["a", "c", "e"], ["b", "c"], [], ["e", "f"]]
         let snapshot = SnapshotAssembler.merge(

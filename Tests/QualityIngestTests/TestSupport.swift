@@ -5,11 +5,13 @@ import Logging
 import NIOCore
 import QualityCore
 import QualityIngest
+import TestFixtures
 import Testing
 
-/// Fixture files under `Fixtures/`.
+/// Fixture files: `ingest/…` from the shared examples (`Tests/Fixtures`), `csv/…` from this target's.
 enum Fixture {
     static func url(_ path: String) throws -> URL {
+        if path.hasPrefix("ingest/") { return TestFixtures.url(path) }
         let base = try #require(Bundle.module.resourceURL).appendingPathComponent("Fixtures")
         return base.appendingPathComponent(path)
     }

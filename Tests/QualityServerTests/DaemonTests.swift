@@ -107,12 +107,8 @@ import Testing
         try await SimServer.withServer(try TestWorld.simulator()) { port in
             try world.writeConfig(port: port)
             try await withLiveDaemon(world) { daemon, client in
-                try await waitReady(daemon)
                 // Every source pulled and the result of that scoring installed: nothing moves after this.
-                try await eventually("all pulls recorded") {
-                    let m = try await client.metrics(prefix: "qualityd_source_up")
-                    return m.count == 13 && m.values.allSatisfy { $0 == 1 }
-                }
+                try await waitReady(daemon, sourcesUp: true, client)
                 let renders = daemon.metrics.renderCount
                 let first = try await client.get("/metrics")
                 let second = try await client.get("/metrics")

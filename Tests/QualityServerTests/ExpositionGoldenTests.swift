@@ -2,11 +2,16 @@ import Foundation
 import QualityConfig
 import QualityCore
 import QualityServer
+import TestFixtures
 import Testing
 
 /// The domain exposition of the worked example, compared whole with `Fixtures/worked.prom`.
 @Suite struct ExpositionGoldenTests {
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// The shared examples (`Tests/Fixtures`).
+    static let fixtures = TestFixtures.directory
+    /// This target's own golden file.
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/worked.prom")
 
     static func workedExposition() throws -> String {
         let worked = fixtures.appendingPathComponent("worked")
@@ -20,7 +25,7 @@ import Testing
 
     @Test func workedExampleMatchesTheGoldenFile() throws {
         let text = try Self.workedExposition()
-        let golden = Self.fixtures.appendingPathComponent("worked.prom")
+        let golden = Self.golden
         if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" {
             try Data(text.utf8).write(to: golden)
         }

@@ -83,7 +83,7 @@ import Testing
                     .replacingOccurrences(of: "amount_yuan: 200000", with: "amount_yuan: 180000")
                 try world.write(renamed)
                 #expect(try await Self.post(client, "/-/reload", Self.admin).status == .ok)
-                try await eventually("2028 scored") {
+                try await eventually("2028 scored", in: daemon) {
                     let served = await daemon.runtime.served
                     return served?.period == "2028" && served?.result != nil && (served?.run?.id ?? 0) > runOf2027
                 }
@@ -117,7 +117,9 @@ import Testing
                     client, "/api/v1/subsidies/2027/revoke", Self.admin, #"{"reason": "复核发现名单有误"}"#)
                 #expect(revoked.status == .ok)
                 #expect(try await store.payouts().isEmpty)
-                try await eventually("2028 scored again") { (await daemon.runtime.served?.run?.id ?? 0) > runBefore }
+                try await eventually("2028 scored again", in: daemon) {
+                    (await daemon.runtime.served?.run?.id ?? 0) > runBefore
+                }
 
                 let excludedAfter = await Self.oncePerYears(daemon)
                 let payoutsAfter = await daemon.runtime.served?.snapshot?.payouts.count ?? 0

@@ -1,14 +1,14 @@
 import Foundation
 import QualityConfig
 import QualityCore
+import TestFixtures
 import Testing
 
 @testable import QualityServer
 
-/// The worked example of SPEC (three districts, eight enterprises), scored as the daemon scores it.
+/// The worked example (three districts, eight enterprises), scored as the daemon scores it.
 enum PagesFixture {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("QualitydTests/Fixtures/worked")
+    static let directory = TestFixtures.url("worked")
 
     struct Worked {
         var loaded: LoadedConfig

@@ -35,7 +35,7 @@ import Testing
                 // Five seconds past midnight: 2026 has begun; its sources are pulled without waiting
                 // for their hourly tick, and its result replaces 2025's.
                 clock.set("2025-12-31T16:00:05Z")
-                try await eventually("the 2026 result") { await daemon.runtime.served?.period == "2026" }
+                try await eventually("the 2026 result", in: daemon) { await daemon.runtime.served?.period == "2026" }
                 let info = try await client.metrics(prefix: "quality_assessment_period_info")
                 #expect(info == [#"quality_assessment_period_info{period="2026"}"#: 1])
                 #expect(try await client.metrics(prefix: "quality_district_score").count == 10)

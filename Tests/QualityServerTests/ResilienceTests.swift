@@ -18,7 +18,7 @@ import Testing
             try world.writeConfig(port: port)
             return try await withLiveDaemon(world) { daemon, client in
                 try await waitReady(daemon)
-                try await eventually("every source pulled") {
+                try await eventually("every source pulled", in: daemon) {
                     await daemon.runtime.ingest.statuses(now: Date()).allSatisfy { !$0.stale }
                 }
                 // Every run scores all sources' data (scoring waits for each source's first pull),
@@ -47,11 +47,7 @@ import Testing
         // With real pulls failing against the stopped bureau, each source keeps its stored data:
         // the re-scored result has the same scores.
         try await withLiveDaemon(world) { daemon, client in
-            try await waitReady(daemon)
-            try await eventually("every pull failed") {
-                let up = try await client.metrics(prefix: "qualityd_source_up")
-                return up.count == 13 && up.values.allSatisfy { $0 == 0 }
-            }
+            try await waitReady(daemon, sourcesUp: false, client)
             #expect(await daemon.scoring.score())
             let run = await daemon.runtime.served?.run
             #expect(run?.status == .success)
@@ -67,11 +63,7 @@ import Testing
             try await SimServer.withServer(faulty) { faultyPort in
                 try world.writeConfig(port: port)
                 try await withLiveDaemon(world) { daemon, client in
-                    try await waitReady(daemon)
-                    try await eventually("every source up") {
-                        let up = try await client.metrics(prefix: "qualityd_source_up")
-                        return up.count == 13 && up.values.allSatisfy { $0 == 1 }
-                    }
+                    try await waitReady(daemon, sourcesUp: true, client)
                     #expect(await daemon.scoring.score())
                     let scores = try await client.metrics(prefix: "quality_district_score")
                     #expect(scores.count == 10)
@@ -81,7 +73,7 @@ import Testing
                     #expect(
                         try await client.execute(uri: "/-/reload", method: .post, headers: TestTokens.admin).status
                             == .ok)
-                    try await eventually("ciq_sampling down") {
+                    try await eventually("ciq_sampling down", in: daemon) {
                         try await client.metrics()[#"qualityd_source_up{source="ciq_sampling"}"#] == 0
                     }
                     #expect(await daemon.scoring.score())
@@ -115,11 +107,7 @@ import Testing
             options.store = store
             let daemon = try await buildDaemon(options)
             try await daemon.application.test(.live) { client in
-                try await waitReady(daemon)
-                try await eventually("every source up") {
-                    let up = try await client.metrics(prefix: "qualityd_source_up")
-                    return up.count == 13 && up.values.allSatisfy { $0 == 1 }
-                }
+                try await waitReady(daemon, sourcesUp: true, client)
                 #expect(await daemon.scoring.score())
                 let scores = try await client.get("/api/v1/scores").body
                 let domain = try await client.metrics(prefix: "quality_")

@@ -38,13 +38,6 @@ import Testing
         #expect(received == [5])
     }
 
-    @Test func payoutUnionCountsAPaymentOnce() {
-        let a = Payout(uscc: "91330212MA0000001X", program: "lab_cnas", year: 2023, grantedFen: 150_000)
-        let b = Payout(uscc: "91330212MA0000002X", program: "lab_cnas", year: 2024, grantedFen: 100_000)
-        #expect(SnapshotBuilder.union([a], [b, a, b]) == [a, b])
-        #expect(SnapshotBuilder.union([], [b]) == [b])
-    }
-
     @Test func seedGivesEachSourceItsOwnFacts() {
         var registry = SourceConfig(id: "registry", name: LocalizedText(zh: "名录"), url: "http://x", key: "uscc")
         registry.fields = [FieldSpec(fact: "name"), FieldSpec(fact: "district")]

@@ -1,4 +1,5 @@
 import Foundation
+import TestFixtures
 
 /// Runs the built `qualityd` and `bureau-sim` executables as a user would.
 struct CommandRunner {
@@ -19,9 +20,8 @@ struct CommandRunner {
         return dir
     }()
 
-    static let fixtures: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-        "Fixtures"
-    )
+    /// The shared examples (`Tests/Fixtures`).
+    static let fixtures: URL = TestFixtures.directory
 
     static let repositoryRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()

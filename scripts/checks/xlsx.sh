@@ -17,10 +17,10 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fixtures=Tests/QualityExportTests/Fixtures
-config=$fixtures/worked/config.yaml
+config=Tests/Fixtures/worked/config.yaml
 for case in worked injection; do
-    snapshot=$fixtures/$case/snapshot.json
+    snapshot=Tests/Fixtures/worked/snapshot.json
+    [ "$case" = injection ] && snapshot=Tests/QualityExportTests/Fixtures/injection/snapshot.json
     "$qualityd" score --config "$config" --snapshot "$snapshot" --out "$work/$case-result.json"
     for lang in zh en; do
         for format in xlsx csv; do

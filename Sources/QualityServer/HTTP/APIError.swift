@@ -3,45 +3,75 @@ import Hummingbird
 import NIOCore
 import QualityCore
 
-/// An error a client sees: `{"error": {"code", "message"}}` with the HTTP status of its code.
+/// An error as a client reads it: `{"error": {"code", "message"}}` (plus `details`) with the HTTP
+/// status of its code.
 ///
-/// Every route throws these; the status of each code is decided here and nowhere else.
+/// Routes throw it for what only they know (a bad query parameter, an unknown district); domain
+/// errors answer as one through `ClientFacingError` (`DomainErrors+HTTPResponseError.swift`).
 public struct APIError: HTTPResponseError, Sendable {
+    /// The codes docs/openapi.yaml lists.
     public enum Code: String, Sendable {
         case badRequest = "bad_request"
         case unauthorized
         case forbidden
         case notFound = "not_found"
         case conflict
+        case tooLarge = "too_large"
         case notReady = "not_ready"
         case configInvalid = "config_invalid"
         case storeFailed = "store_failed"
+        case cancelled
         case internalError = "internal_error"
+
+        /// The status a client gets with this code.
+        public var status: HTTPResponse.Status {
+            switch self {
+            case .badRequest: .badRequest
+            case .unauthorized: .unauthorized
+            case .forbidden: .forbidden
+            case .notFound: .notFound
+            case .conflict: .conflict
+            case .tooLarge: .contentTooLarge
+            case .notReady, .storeFailed, .cancelled: .serviceUnavailable
+            case .configInvalid: .unprocessableContent
+            case .internalError: .internalServerError
+            }
+        }
+
+        /// The code for an error that comes with a status of its own (Hummingbird's `HTTPError`).
+        init(status: HTTPResponse.Status) {
+            switch status {
+            case .unauthorized: self = .unauthorized
+            case .forbidden: self = .forbidden
+            case .notFound: self = .notFound
+            case .conflict: self = .conflict
+            case .contentTooLarge: self = .tooLarge
+            case .serviceUnavailable: self = .notReady
+            default: self = status.kind == .clientError ? .badRequest : .internalError
+            }
+        }
     }
 
     public var code: Code
     public var message: String
     /// Further lines, e.g. every error of a refused config.
     public var details: [String]
+    /// The status of `code`, or the one another error came with (a 405 stays a 405).
+    public var status: HTTPResponse.Status
 
     public init(_ code: Code, _ message: String, details: [String] = []) {
         self.code = code
         self.message = message
         self.details = details
+        self.status = code.status
     }
 
-    public var status: HTTPResponse.Status {
-        switch code {
-        case .badRequest: .badRequest
-        case .unauthorized: .unauthorized
-        case .forbidden: .forbidden
-        case .notFound: .notFound
-        case .conflict: .conflict
-        case .notReady: .serviceUnavailable
-        case .configInvalid: .unprocessableContent
-        case .storeFailed: .serviceUnavailable
-        case .internalError: .internalServerError
-        }
+    /// An error with a status of its own: the status is kept, the code is the nearest one.
+    init(status: HTTPResponse.Status, message: String) {
+        self.code = Code(status: status)
+        self.message = message
+        self.details = []
+        self.status = status
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

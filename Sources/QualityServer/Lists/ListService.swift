@@ -49,31 +49,30 @@ struct ListService: Sendable {
     /// The period's latest result: the served one, or the latest stored run.
     func current(period: String) async throws -> (result: AssessmentResult, run: ScoringRun?) {
         if let served = await runtime.served, served.period == period {
-            guard let result = served.result else {
-                throw APIError(.notReady, "reading the stored result of \(period); try again shortly")
-            }
+            guard let result = served.result else { throw ServingError.parsing(period: period) }
             return (result, served.run)
         }
-        let stored = try await StoreCall.run { try await runtime.store.latestSuccessfulRun(period: period) }
+        let stored = try await runtime.store.latestSuccessfulRun(period: period)
         guard let stored else { throw APIError(.notFound, "no result for period \(period)") }
-        return (try Self.parse(stored), stored.run)
+        return (try stored.result(), stored.run)
     }
 
     func view(period: String) async throws -> View {
         let store = runtime.store
         // The list's metadata first: a frozen result already parsed needs no blob read.
-        let last = try await StoreCall.run { try await store.listHistory(period: period).first }
+        let last = try await store.listHistory(period: period).first
         if let last, last.status == .published || last.status == .confirmed,
             let result = await cache.frozenResult(list: last.id), let names = await cache.names(list: last.id)
         {
             return View(
                 period: period, result: result, list: last, frozen: true, names: names)
         }
-        if let frozen = try await StoreCall.run({ try await store.currentList(period: period) }) {
-            let result = try await Self.checked { try await cache.result(of: frozen) }
+        if let frozen = try await store.currentList(period: period) {
+            // A stored result or list that does not parse is the server's fault: a 500, logged.
+            let result = try await cache.result(of: frozen)
             let names: ListNames
             if let labels = frozen.labelsJSON {
-                names = try Self.checked { try ListNames.parse(json: labels) }
+                names = try ListNames.parse(json: labels)
                 await cache.remember(names: names, list: frozen.list.id)
             } else {
                 names = ListNames(config: await runtime.config)
@@ -99,27 +98,21 @@ struct ListService: Sendable {
                     + "\(loaded.sha256); publish after it is scored again")
         }
         let labels = ListNames(config: loaded.config).json()
-        return try await Self.mapped { () async throws(StoreError) in
-            try await runtime.store.publishList(
-                period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
-                by: who, at: runtime.now())
-        }
+        return try await runtime.store.publishList(
+            period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
+            by: who, at: runtime.now())
     }
 
     /// Confirms the published list (the store records its payouts), then asks for a new scoring run.
     func confirm(period: String, by who: String) async throws -> StoredSubsidyList {
-        let list = try await Self.mapped { () async throws(StoreError) in
-            try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
-        }
+        let list = try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
         scoring.send()
         return list
     }
 
     /// Revokes the confirmed list and voids its payouts, then asks for a new scoring run.
     func revoke(period: String, by who: String, reason: String) async throws -> StoredSubsidyList {
-        let list = try await Self.mapped { () async throws(StoreError) in
-            try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
-        }
+        let list = try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
         scoring.send()
         return list
     }
@@ -129,43 +122,8 @@ struct ListService: Sendable {
         if let served = await runtime.served, served.period == period, let result = served.result {
             return (Array(buffer: served.json), result.configSHA256)
         }
-        let stored = try await StoreCall.run { try await runtime.store.latestSuccessfulRun(period: period) }
+        let stored = try await runtime.store.latestSuccessfulRun(period: period)
         guard let stored else { throw APIError(.notFound, "no result for period \(period) to publish") }
-        return (stored.json, try Self.parse(stored).configSHA256)
-    }
-
-    private static func parse(_ stored: StoredResult) throws -> AssessmentResult {
-        try checked { try stored.result() }
-    }
-
-    /// Stored data that does not parse is the server's fault, named.
-    private static func checked<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            throw APIError(.internalError, "a stored result or list cannot be read: \(error)")
-        }
-    }
-
-    private static func checked<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch {
-            throw APIError(.internalError, "a stored result or list cannot be read: \(error)")
-        }
-    }
-
-    /// A list action's store errors as the client sees them.
-    static func mapped<T>(_ body: () async throws(StoreError) -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch {
-            switch error {
-            case .notPublished, .alreadyConfirmed, .notConfirmed: throw APIError(.conflict, error.description)
-            case .notFound: throw APIError(.notFound, error.description)
-            case .invalidArgument, .invalidResult: throw APIError(.badRequest, error.description)
-            default: throw APIError(.storeFailed, "the store failed: \(error)")
-            }
-        }
+        return (stored.json, try stored.result().configSHA256)
     }
 }

@@ -11,7 +11,7 @@ struct AuditRoutes {
         admin.get("api/v1/audit") { request, _ in
             let limit = try ScoresRoutes.integer(request, "limit", default: 100, range: 1...1000)
             let offset = try ScoresRoutes.integer(request, "offset", default: 0, range: 0...Int.max)
-            let entries = try await StoreCall.run { try await runtime.store.auditLog(limit: limit, offset: offset) }
+            let entries = try await runtime.store.auditLog(limit: limit, offset: offset)
             return Response.json(Self.json(entries))
         }
     }

@@ -35,12 +35,7 @@ struct ExportRoutes {
         case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
         }
         let view = try await lists.view(period: period)
-        let file: ExportFile
-        do {
-            file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
-        } catch {
-            throw APIError(.internalError, "the \(format.rawValue) export of \(period) failed: \(error)")
-        }
+        let file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
         let what =
             view.frozen
             ? "\(view.state.status.rawValue) list #\(view.list?.id ?? 0)"
@@ -48,7 +43,7 @@ struct ExportRoutes {
         let entry = AuditEntry(
             at: runtime.now(), who: context.who, action: .export, period: period,
             detail: "\(format.rawValue) \(language.rawValue), \(what)", sha256: file.sha256, rows: file.rows)
-        _ = try await StoreCall.run { try await runtime.store.appendAudit(entry) }
+        _ = try await runtime.store.appendAudit(entry)
         runtime.metrics.operational.recordExport(format: format.rawValue)
         runtime.metrics.publish()
         return Response(

@@ -16,12 +16,8 @@ struct HealthRoutes {
     }
 
     private func ready() async throws -> Response {
-        guard let served = await runtime.served else {
-            throw APIError(.notReady, "no result yet: waiting for the first scoring run")
-        }
-        guard served.result != nil else {
-            throw APIError(.notReady, "reading the stored result of \(served.period)")
-        }
+        guard let served = await runtime.served else { throw ServingError.noResultYet }
+        guard served.result != nil else { throw ServingError.parsing(period: served.period) }
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("status")

@@ -22,9 +22,7 @@ struct ReloadRoutes {
                 w.endObject()
                 return Response.json(w.bytes)
             case .refused(let errors):
-                throw APIError(
-                    .configInvalid, "config refused, the previous one stays in force",
-                    details: errors.issues.map(\.description))
+                throw errors
             }
         }
     }

@@ -16,9 +16,7 @@ struct ScoresRoutes {
         router.get("api/v1/runs") { request, _ in
             let limit = try Self.integer(request, "limit", default: 50, range: 1...1000)
             let offset = try Self.integer(request, "offset", default: 0, range: 0...Int.max)
-            let runs = try await StoreCall.run {
-                try await runtime.store.runs(period: try Self.period(request), limit: limit, offset: offset)
-            }
+            let runs = try await runtime.store.runs(period: try Self.period(request), limit: limit, offset: offset)
             return Response.json(Self.json(runs))
         }
     }
@@ -28,8 +26,8 @@ struct ScoresRoutes {
         if let served, period == nil || period == served.period {
             return Response.json(served.json)
         }
-        guard let period else { throw APIError(.notReady, "no result yet: waiting for the first scoring run") }
-        let stored = try await StoreCall.run { try await runtime.store.latestSuccessfulRun(period: period) }
+        guard let period else { throw ServingError.noResultYet }
+        let stored = try await runtime.store.latestSuccessfulRun(period: period)
         guard let stored else { throw APIError(.notFound, "no result for period \(period)") }
         return Response.json(ByteBuffer(bytes: stored.json))
     }
@@ -87,15 +85,10 @@ struct ScoresRoutes {
     }
 }
 
-/// Store calls from routes: a `StoreError` becomes the one client error for it.
+/// Maps nothing: a `StoreError` answers for itself (`DomainErrors+HTTPResponseError.swift`). Kept only
+/// while `Explainer` still wraps its store call in it; remove both together.
 enum StoreCall {
     static func run<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as APIError {
-            throw error
-        } catch {
-            throw APIError(.storeFailed, "the store failed: \(error)")
-        }
+        try await body()
     }
 }

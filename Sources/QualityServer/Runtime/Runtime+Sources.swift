@@ -19,14 +19,10 @@ extension Runtime {
         return views
     }
 
-    /// The served result, parsed; 503 while there is none.
+    /// The served result, parsed; `ServingError` while there is none.
     nonisolated func servedResult() async throws -> AssessmentResult {
-        guard let served = await served else {
-            throw APIError(.notReady, "no result yet: waiting for the first scoring run")
-        }
-        guard let result = served.result else {
-            throw APIError(.notReady, "reading the stored result of \(served.period); try again shortly")
-        }
+        guard let served = await served else { throw ServingError.noResultYet }
+        guard let result = served.result else { throw ServingError.parsing(period: served.period) }
         return result
     }
 }

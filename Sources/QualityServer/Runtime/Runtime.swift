@@ -36,6 +36,10 @@ public actor Runtime {
     private var attempted: Set<String> = []
     private var restored = false
     private var restoreWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Counts the changes one can wait for (`change(after:)`): a pull recorded, a result served, a
+    /// reload applied.
+    private(set) var generation = 0
+    private var changeWaiters: [CheckedContinuation<Void, Never>] = []
 
     public init(
         loaded: LoadedConfig, store: any QualityStore, fetcher: any HTTPFetching, metrics: MetricsCache,
@@ -138,6 +142,7 @@ public actor Runtime {
         // A run of this process may have been installed meanwhile; it wins.
         guard served?.result == nil, served?.period == period else { return }
         served?.result = result
+        changed()
     }
 
     private func openRestoreGate() {
@@ -178,6 +183,7 @@ public actor Runtime {
         } catch {
             logger.error("pull of \(outcome.sourceID) not stored: \(error)")
         }
+        await changed()
         return outcome.succeeded
     }
 
@@ -221,6 +227,7 @@ public actor Runtime {
 
     private func setServed(_ result: ServedResult) {
         served = result
+        changed()
     }
 
     /// The served result with the snapshot it was computed from, reading the snapshot from the store
@@ -231,9 +238,7 @@ public actor Runtime {
         if let snapshot = served.snapshot { return (served, result, snapshot) }
         let stored = try await store.latestSnapshot(period: served.period)
         guard let stored, stored.info.sha256 == result.snapshotSHA256 else {
-            throw APIError(
-                .notReady,
-                "the snapshot behind the result of \(served.period) is no longer stored; wait for the next scoring run")
+            throw ServingError.snapshotGone(period: served.period)
         }
         let snapshot = try stored.snapshot()
         await attach(snapshot, toRun: served.run?.id, period: served.period)
@@ -278,6 +283,31 @@ public actor Runtime {
         lastReloadSuccessful = ok
         metrics.operational.setReloadSuccessful(ok)
         metrics.publish()
+        changed()
+    }
+
+    // MARK: Changes
+
+    private func changed() {
+        generation += 1
+        wakeAll()
+    }
+
+    private func wakeAll() {
+        let waiters = changeWaiters
+        changeWaiters = []
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once `generation` has passed `seen`, at once if it has; or when the task is cancelled.
+    /// Read `generation`, check what you wait for, then wait here: no change is missed in between.
+    func change(after seen: Int) async {
+        await withTaskCancellationHandler {
+            guard generation <= seen, !Task.isCancelled else { return }
+            await withCheckedContinuation { changeWaiters.append($0) }
+        } onCancel: {
+            Task { await self.wakeAll() }
+        }
     }
 
     // MARK: Period

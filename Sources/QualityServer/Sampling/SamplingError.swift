@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// What the sampling routes refuse, with the HTTP status each maps to (docs/SAMPLING.md).
-public enum SamplingError: Error, Sendable, Equatable, HTTPResponseError {
+public enum SamplingError: Error, Sendable, Equatable {
     /// The config has no `sampling` section.
     case notConfigured
     /// A seed that is not 1 to 64 letters, digits, `.`, `_` or `-`.
@@ -15,14 +15,6 @@ public enum SamplingError: Error, Sendable, Equatable, HTTPResponseError {
     case alreadyDrawn(period: String, seed: String, by: String, at: String)
     /// The period has no plan in force.
     case noPlan(period: String)
-
-    public var status: HTTPResponse.Status {
-        switch self {
-        case .notConfigured, .noSnapshot, .noPlan: .notFound
-        case .invalidSeed, .invalidBody: .badRequest
-        case .alreadyDrawn: .conflict
-        }
-    }
 
     public var message: String {
         switch self {
@@ -37,7 +29,7 @@ public enum SamplingError: Error, Sendable, Equatable, HTTPResponseError {
     }
 
     /// The same client error as `APIError`: `{"error": {"code", "message"}}`.
-    var apiError: APIError {
+    public var apiError: APIError {
         switch self {
         case .notConfigured, .noSnapshot, .noPlan: APIError(.notFound, message)
         case .invalidSeed, .invalidBody: APIError(.badRequest, message)
@@ -45,7 +37,4 @@ public enum SamplingError: Error, Sendable, Equatable, HTTPResponseError {
         }
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
-        try apiError.response(from: request, context: context)
-    }
 }

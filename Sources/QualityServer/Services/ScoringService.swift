@@ -41,7 +41,7 @@ public struct ScoringService: Service {
         var snapshotSHA256: String?
         do {
             let parts = await runtime.ingest.goodData(period: input.period)
-            let snapshot = SnapshotBuilder.build(
+            let snapshot = SnapshotAssembler.assemble(
                 period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
             let info = try await store.saveSnapshot(snapshot, createdAt: started)
             snapshotSHA256 = info.sha256

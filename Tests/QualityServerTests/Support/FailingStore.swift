@@ -4,16 +4,19 @@ import QualityStore
 import Synchronization
 
 /// The SQLite store, except that saving snapshots fails while `failSnapshots(true)`: a disk that
-/// fills up under a running daemon.
+/// fills up under a running daemon; and listing runs throws `failRuns(with:)`'s error while set.
 final class FailingStore: QualityStore {
     let base: SQLiteStore
     private let failing = Mutex(false)
+    private let runsFailure = Mutex<StoreError?>(nil)
 
     init(path: String) throws {
         base = try SQLiteStore(path: path)
     }
 
     func failSnapshots(_ fail: Bool) { failing.withLock { $0 = fail } }
+
+    func failRuns(with error: StoreError?) { runsFailure.withLock { $0 = error } }
 
     func saveSnapshot(period: String, json: [UInt8], sha256: String, createdAt: Date) async throws(StoreError)
         -> SnapshotInfo
@@ -45,7 +48,8 @@ final class FailingStore: QualityStore {
         try await base.latestSuccessfulRun(period: period)
     }
     func runs(period: String?, limit: Int, offset: Int) async throws(StoreError) -> [ScoringRun] {
-        try await base.runs(period: period, limit: limit, offset: offset)
+        if let error = runsFailure.withLock({ $0 }) { throw error }
+        return try await base.runs(period: period, limit: limit, offset: offset)
     }
     func publishList(
         period: String, resultJSON: [UInt8], labelsJSON: [UInt8]?, noticeStart: Date, noticeEnd: Date, by: String,

@@ -21,7 +21,17 @@ func withLiveDaemon<T: Sendable>(
 
 /// Waits until the daemon serves a result of this process or the store, parsed and rendered.
 func waitReady(_ daemon: Daemon) async throws {
-    try await eventually("a served result") { await daemon.runtime.isReady }
+    try await eventually("a served result", in: daemon) { await daemon.runtime.isReady }
+}
+
+/// Waits until the daemon is ready and every source of the test world (13) has `qualityd_source_up`
+/// 1 (`up`) or 0: each has been pulled since the start.
+func waitReady(_ daemon: Daemon, sourcesUp up: Bool, _ client: some TestClientProtocol) async throws {
+    try await waitReady(daemon)
+    try await eventually(up ? "every source up" : "every pull failed", in: daemon) {
+        let series = try await client.metrics(prefix: "qualityd_source_up")
+        return series.count == 13 && series.values.allSatisfy { $0 == (up ? 1 : 0) }
+    }
 }
 
 extension TestClientProtocol {

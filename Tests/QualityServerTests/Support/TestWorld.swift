@@ -46,9 +46,11 @@ final class TestWorld: Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: configPath))
     }
 
-    func options(fetcher: (any HTTPFetching)? = nil) -> ServerOptions {
-        var logger = Logger(label: "qualityd-test")
-        logger.logLevel = ProcessInfo.processInfo.environment["QUALITYD_TEST_LOG"] == "1" ? .info : .critical
+    /// With `logger`, the daemon logs there (e.g. a `LogRecorder`'s); else only with `QUALITYD_TEST_LOG=1`.
+    func options(fetcher: (any HTTPFetching)? = nil, logger: Logger? = nil) -> ServerOptions {
+        var quiet = Logger(label: "qualityd-test")
+        quiet.logLevel = ProcessInfo.processInfo.environment["QUALITYD_TEST_LOG"] == "1" ? .info : .critical
+        let logger = logger ?? quiet
         return ServerOptions(
             configPath: configPath, environment: [:], listen: ("127.0.0.1", 0), sqlitePath: sqlitePath,
             fetcher: fetcher, pullJitter: 0, logger: logger)
@@ -59,19 +61,37 @@ final class TestWorld: Sendable {
     }
 }
 
-/// Waits for a condition that the daemon reaches by itself (a pull, a scoring run), polling; fails
-/// the test after `seconds`. Not a timing assertion: the limit only bounds a hang.
+/// Waits for a condition that the daemon reaches by itself (a pull, a scoring run): checked again
+/// each time the daemon's state changes (`Runtime.change(after:)`), not polled. Fails the test after
+/// `seconds`; not a timing assertion, the limit only bounds a hang.
 func eventually(
-    _ what: String, seconds: Double = 60, sourceLocation: Testing.SourceLocation = #_sourceLocation,
-    _ condition: () async throws -> Bool
+    _ what: String, in daemon: Daemon, seconds: Double = 60,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation, _ condition: () async throws -> Bool
 ) async throws {
+    let runtime = daemon.runtime
     let deadline = ContinuousClock.now + .seconds(seconds)
-    while ContinuousClock.now < deadline {
+    while true {
+        let seen = await runtime.generation
         if try await condition() { return }
-        try await Task.sleep(for: .milliseconds(50))
+        let changed = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                await runtime.change(after: seen)
+                return !Task.isCancelled
+            }
+            group.addTask {
+                try? await Task.sleep(until: deadline)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        if !changed, ContinuousClock.now >= deadline {
+            if try await condition() { return }
+            Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
+            throw CancellationError()
+        }
     }
-    Issue.record("timed out waiting for \(what)", sourceLocation: sourceLocation)
-    throw CancellationError()
 }
 
 /// The sample values of an exposition by series (`name{labels}`), comments left out.

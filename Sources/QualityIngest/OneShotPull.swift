@@ -1,6 +1,5 @@
 import AsyncHTTPClient
 import QualityCore
-import QualityIngest
 
 /// Pulls every source of a config once with a client of its own (`qualityd pull`).
 public enum OneShotPull {

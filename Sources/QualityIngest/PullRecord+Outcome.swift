@@ -1,6 +1,8 @@
 import Foundation
-import QualityIngest
 import QualityStore
+
+// The stored form of a pull and back: the one edge from ingestion to the store. Ingestion never
+// reads the store itself (confirmed payouts are passed to `SnapshotAssembler.assemble`).
 
 extension PullRecord {
     /// The stored form of a pull outcome.
@@ -16,7 +18,7 @@ extension PullRecord {
 
 extension SourcePullOutcome {
     /// A pull of an earlier process, read back from the store; `data` is what the source still holds.
-    init(restoring record: PullRecord, period: String, data: SourceData?) {
+    public init(restoring record: PullRecord, period: String, data: SourceData?) {
         var rejected: [RejectReason: Int] = [:]
         for (reason, count) in record.rejected {
             if let r = RejectReason(rawValue: reason) { rejected[r] = count }

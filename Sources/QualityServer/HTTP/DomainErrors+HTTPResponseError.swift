@@ -1,0 +1,56 @@
+import HTTPTypes
+import Hummingbird
+import QualityCore
+import QualityExport
+import QualityStore
+
+// What a client reads of each error that can reach a route, decided here and nowhere else (after
+// Hummingbird's `NIOCore+HTTPResponseError.swift`). Each answers as an `APIError`: its status, and
+// `{"error": {"code", "message"}}` with the code docs/openapi.yaml lists. `ErrorMiddleware` keeps
+// the status and decides what is logged.
+
+/// An error that a client reads as an `APIError`. Public only because the conformances of public
+/// types (`StoreError`…) to Hummingbird's public protocol are.
+public protocol ClientFacingError: HTTPResponseError {
+    var apiError: APIError { get }
+}
+
+extension ClientFacingError {
+    public var status: HTTPResponse.Status { apiError.status }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try apiError.response(from: request, context: context)
+    }
+}
+
+extension StoreError: ClientFacingError {
+    public var apiError: APIError {
+        switch self {
+        case .notPublished, .alreadyConfirmed, .notConfirmed: APIError(.conflict, description)
+        case .notFound: APIError(.notFound, description)
+        case .invalidArgument, .invalidResult: APIError(.badRequest, description)
+        case .cancelled: APIError(.cancelled, "the request was cancelled before the store answered")
+        case .database, .file, .unsupported: APIError(.storeFailed, "the store failed: \(description)")
+        }
+    }
+}
+
+/// Only a refused reload reaches a route with these: the config in force stays.
+extension ConfigErrors: ClientFacingError {
+    public var apiError: APIError {
+        APIError(
+            .configInvalid, "config refused, the previous one stays in force", details: issues.map(\.description))
+    }
+}
+
+/// An export that could not be written is the server's fault; the file and cause go to the log only.
+extension ExportError: ClientFacingError {
+    public var apiError: APIError { APIError(.internalError, "the export could not be written; it has been logged") }
+}
+
+extension ServingError: ClientFacingError {
+    public var apiError: APIError { APIError(.notReady, description) }
+}
+
+/// The sampling routes' refusals (404, 400, 409), each with its own message.
+extension SamplingError: ClientFacingError {}
