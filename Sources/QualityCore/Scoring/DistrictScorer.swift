@@ -1,4 +1,4 @@
-/// SPEC section 6: indicator values → scores → points → dimension points, base, bonus, penalty,
+/// docs/SEMANTICS.md §6: indicator values → scores → points → dimension points, base, bonus, penalty,
 /// total, veto, grade and rank, for every configured district.
 struct DistrictScorer {
     let model: AssessmentModel
