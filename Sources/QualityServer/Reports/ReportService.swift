@@ -21,7 +21,7 @@ public struct ReportService: Sendable {
 
     /// The report `id` of `loaded` for `group` in `period`, over the snapshots in `store`.
     public static func analysis(
-        report id: String, group: String, period: String, loaded: LoadedConfig, store: any QualityStore
+        report id: String, group: String, period: String, loaded: LoadedConfig, store: any Store
     ) async throws -> ReportAnalysis {
         let model = try model(id, loaded)
         let periods = try await store.snapshotPeriods()
