@@ -4,15 +4,15 @@ import Synchronization
 
 /// Log lines as JSON objects, one per line, for journald and Loki: `time` (UTC, milliseconds),
 /// `level`, `label`, `message`, `source`, and `metadata` when there is any.
-public struct JSONLogHandler: LogHandler {
-    public var logLevel: Logger.Level = .info
-    public var metadata: Logger.Metadata = [:]
-    public var metadataProvider: Logger.MetadataProvider?
+package struct JSONLogHandler: LogHandler {
+    package var logLevel: Logger.Level = .info
+    package var metadata: Logger.Metadata = [:]
+    package var metadataProvider: Logger.MetadataProvider?
     private let label: String
     private let write: @Sendable ([UInt8]) -> Void
 
     /// A handler writing to standard error, one `write` per line so that lines never interleave.
-    public static func standardError(label: String) -> JSONLogHandler {
+    package static func standardError(label: String) -> JSONLogHandler {
         JSONLogHandler(label: label) { line in
             line.withUnsafeBufferPointer { buffer in
                 guard var next = buffer.baseAddress else { return }
@@ -29,12 +29,12 @@ public struct JSONLogHandler: LogHandler {
     }
 
     /// A handler handing each line (newline included) to `write`.
-    public init(label: String, write: @escaping @Sendable ([UInt8]) -> Void) {
+    package init(label: String, write: @escaping @Sendable ([UInt8]) -> Void) {
         self.label = label
         self.write = write
     }
 
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
@@ -48,7 +48,7 @@ public struct JSONLogHandler: LogHandler {
         var metadata: [String: String]?
     }
 
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() { merged.merge(provided) { _, new in new } }
         if let extra = event.metadata { merged.merge(extra) { _, new in new } }

@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 
 /// What went wrong with a request's credential or origin: the `kind` of `qualityd_auth_failures_total`.
-public enum AuthFailureKind: String, Sendable, CaseIterable {
+package enum AuthFailureKind: String, Sendable, CaseIterable {
     /// An `Authorization: Bearer` token that matches no configured token.
     case badToken = "bad_token"
     /// A session cookie that is unknown, expired, or whose token was removed.
@@ -30,16 +30,16 @@ public enum AuthFailureKind: String, Sendable, CaseIterable {
 ///   client per `logInterval`: the first failure at once, the rest summed up when the interval is
 ///   over (`flushExpired`, run by `AuthLogService`), or in the line of the client's next failure
 ///   if that comes first. 10,000 wrong tokens make a handful of lines.
-public final class AuthGuard: Sendable {
+package final class AuthGuard: Sendable {
     /// What `AuthGuard` allows; the defaults suit people typing tokens and scripts with a good one.
-    public struct Limits: Sendable, Equatable {
-        public var logins: ClientThrottle.Policy
-        public var wrongTokens: ClientThrottle.Policy
-        public var logInterval: TimeInterval
+    package struct Limits: Sendable, Equatable {
+        package var logins: ClientThrottle.Policy
+        package var wrongTokens: ClientThrottle.Policy
+        package var logInterval: TimeInterval
 
         /// 20 sign-ins at once, then one every 3 s; 30 wrong tokens at once, then one a second;
         /// one log line per client a minute.
-        public init(
+        package init(
             logins: ClientThrottle.Policy = .init(capacity: 20, perSecond: 1.0 / 3),
             wrongTokens: ClientThrottle.Policy = .init(capacity: 30, perSecond: 1),
             logInterval: TimeInterval = 60
@@ -55,15 +55,15 @@ public final class AuthGuard: Sendable {
         var suppressed: [AuthFailureKind: Int] = [:]
     }
 
-    public let logins: ClientThrottle
-    public let wrongTokens: ClientThrottle
+    package let logins: ClientThrottle
+    package let wrongTokens: ClientThrottle
     let limits: Limits
     let metrics: OperationalMetrics
     let logger: Logger
     let now: @Sendable () -> Date
     private let windows = Mutex<[String: LogWindow]>([:])
 
-    public init(
+    package init(
         limits: Limits = Limits(), metrics: OperationalMetrics, logger: Logger,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -76,7 +76,7 @@ public final class AuthGuard: Sendable {
     }
 
     /// Counts a failure of `client` and logs it, or sums it up for the client's next log line.
-    public func recordFailure(_ kind: AuthFailureKind, client: String, detail: String = "") {
+    package func recordFailure(_ kind: AuthFailureKind, client: String, detail: String = "") {
         metrics.recordAuthFailure(kind)
         let at = now()
         let line: String? = windows.withLock { all in
@@ -102,7 +102,7 @@ public final class AuthGuard: Sendable {
     /// Logs, for every client whose interval is over, the failures not logged one by one, and
     /// forgets those clients. Returns the lines (for tests).
     @discardableResult
-    public func flushExpired() -> [String] {
+    package func flushExpired() -> [String] {
         let at = now()
         let lines: [String] = windows.withLock { all in
             var lines: [String] = []

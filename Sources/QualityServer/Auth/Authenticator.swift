@@ -4,13 +4,13 @@ import QualityCore
 
 /// Finds out who sends a request (docs/SEMANTICS.md §11): the `Authorization: Bearer` token, else the session
 /// cookie of `/login`. Tokens are those of the config in force, so a reload changes them at once.
-public struct Authenticator: Sendable {
+package struct Authenticator: Sendable {
     let runtime: Runtime
-    public let sessions: SessionStore
+    package let sessions: SessionStore
     /// Per-client budgets of sign-ins and wrong tokens, and the failure counts and log.
-    public let guards: AuthGuard
+    package let guards: AuthGuard
 
-    public init(runtime: Runtime, sessions: SessionStore = SessionStore(), guards: AuthGuard) {
+    package init(runtime: Runtime, sessions: SessionStore = SessionStore(), guards: AuthGuard) {
         self.runtime = runtime
         self.sessions = sessions
         self.guards = guards

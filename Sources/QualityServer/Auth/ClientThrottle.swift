@@ -5,12 +5,12 @@ import Synchronization
 ///
 /// Buckets that have filled up again are forgotten once more than `maxClients` are held, so the
 /// memory it takes stays bounded however many addresses a client sends from.
-public final class ClientThrottle: Sendable {
-    public struct Policy: Sendable, Equatable {
-        public var capacity: Double
-        public var perSecond: Double
+package final class ClientThrottle: Sendable {
+    package struct Policy: Sendable, Equatable {
+        package var capacity: Double
+        package var perSecond: Double
 
-        public init(capacity: Double, perSecond: Double) {
+        package init(capacity: Double, perSecond: Double) {
             self.capacity = max(1, capacity)
             self.perSecond = max(0.001, perSecond)
         }
@@ -21,17 +21,17 @@ public final class ClientThrottle: Sendable {
         var updated: Date
     }
 
-    public let policy: Policy
+    package let policy: Policy
     let maxClients: Int
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    public init(_ policy: Policy, maxClients: Int = 10_000) {
+    package init(_ policy: Policy, maxClients: Int = 10_000) {
         self.policy = policy
         self.maxClients = max(1, maxClients)
     }
 
     /// Takes one token for `client`: nil when it had one, else the whole seconds until it has.
-    public func take(_ client: String, now: Date) -> Int? {
+    package func take(_ client: String, now: Date) -> Int? {
         buckets.withLock { all in
             var bucket = refilled(all[client], now: now)
             guard bucket.tokens >= 1 else { return wait(bucket) }
@@ -43,7 +43,7 @@ public final class ClientThrottle: Sendable {
     }
 
     /// Whether `client` has a token left, without taking it: nil when it has, else the seconds to wait.
-    public func check(_ client: String, now: Date) -> Int? {
+    package func check(_ client: String, now: Date) -> Int? {
         buckets.withLock { all in
             let bucket = refilled(all[client], now: now)
             return bucket.tokens >= 1 ? nil : wait(bucket)
@@ -51,7 +51,7 @@ public final class ClientThrottle: Sendable {
     }
 
     /// Forgets `client` (a full bucket again), e.g. after it signed in successfully.
-    public func reset(_ client: String) {
+    package func reset(_ client: String) {
         _ = buckets.withLock { $0.removeValue(forKey: client) }
     }
 

@@ -18,11 +18,11 @@ public final class OperationalMetrics: Sendable {
     /// Scoring durations: milliseconds for Ningbo, seconds for a million enterprises.
     static let scoringBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
     /// Export formats of docs/SEMANTICS.md §13 (the `format` label of `qualityd_exports_total`).
-    public static let exportFormats = ["csv", "xlsx", "json"]
+    package static let exportFormats = ["csv", "xlsx", "json"]
     /// HTTP request durations: a scrape or an API call takes a millisecond, an XLSX export seconds.
     static let requestBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
     /// The `route` label of requests that matched no route (any path: the label set stays bounded).
-    public static let unmatchedRoute = "unmatched"
+    package static let unmatchedRoute = "unmatched"
 
     private struct Family: Sendable {
         let registry = PrometheusCollectorRegistry()
@@ -143,7 +143,7 @@ public final class OperationalMetrics: Sendable {
     // MARK: Sources
 
     /// Creates the series of sources newly configured (all at 0) and drops those of sources removed.
-    public func configure(sources ids: [String]) {
+    package func configure(sources ids: [String]) {
         sources.withLock { series in
             for (id, old) in series where !ids.contains(id) {
                 unregister(old)
@@ -187,7 +187,7 @@ public final class OperationalMetrics: Sendable {
     }
 
     /// A pull of this process: counts it, its duration and rejects, and sets the source's state.
-    public func record(_ outcome: SourcePullOutcome) {
+    package func record(_ outcome: SourcePullOutcome) {
         sources.withLock { series in
             guard var s = series[outcome.sourceID] else { return }
             s.pulls[outcome.result]?.increment()
@@ -205,7 +205,7 @@ public final class OperationalMetrics: Sendable {
     }
 
     /// The state a source had before this process started (from the store): no counter moves.
-    public func restore(source id: String, up: Bool, lastSuccess: Double?, records: Int?) {
+    package func restore(source id: String, up: Bool, lastSuccess: Double?, records: Int?) {
         sources.withLock { series in
             guard var s = series[id] else { return }
             s.up.set(to: up ? 1 : 0)
@@ -225,40 +225,40 @@ public final class OperationalMetrics: Sendable {
 
     // MARK: Scoring, config, exports
 
-    public func recordScoring(success: Bool, duration: Double, finishedAt: Double) {
+    package func recordScoring(success: Bool, duration: Double, finishedAt: Double) {
         runs[success ? "success" : "failure"]?.increment()
         scoringHistogram.record(duration)
         if success { lastScoringGauge.set(to: finishedAt) }
     }
 
     /// The last successful run restored from the store: its time, no counter moves.
-    public func restoreLastScoring(at seconds: Double) {
+    package func restoreLastScoring(at seconds: Double) {
         lastScoringGauge.set(to: seconds)
     }
 
-    public func setReloadSuccessful(_ ok: Bool) {
+    package func setReloadSuccessful(_ ok: Bool) {
         reloadGauge.set(to: ok ? 1 : 0)
     }
 
     /// Counts an export; formats other than csv, xlsx and json are ignored.
-    public func recordExport(format: String) {
+    package func recordExport(format: String) {
         exportCounters[format]?.increment()
     }
 
     /// Every family of the cached body, in the order of metrics/README.md.
-    public func render(into buffer: inout [UInt8]) {
+    package func render(into buffer: inout [UInt8]) {
         for family in families { family.registry.emit(into: &buffer) }
     }
 
     // MARK: Live: authentication failures and HTTP requests
 
-    public func recordAuthFailure(_ kind: AuthFailureKind) {
+    package func recordAuthFailure(_ kind: AuthFailureKind) {
         authCounters[kind]?.increment()
     }
 
     /// One answered request: `route` is the matched route's template (`/districts/{code}`), or
     /// `unmatchedRoute`; never the raw path.
-    public func recordRequest(route: String, code: Int, duration: Double) {
+    package func recordRequest(route: String, code: Int, duration: Double) {
         let (counter, histogram) = requestSeries.withLock { s in
             let key = RouteCode(route: route, code: code)
             let counter =
@@ -278,7 +278,7 @@ public final class OperationalMetrics: Sendable {
     }
 
     /// The families that move per request, rendered on every scrape after the cached body.
-    public func renderLive(into buffer: inout [UInt8]) {
+    package func renderLive(into buffer: inout [UInt8]) {
         for family in [authFailures, httpRequests, httpDuration] { family.registry.emit(into: &buffer) }
     }
 }

@@ -4,9 +4,9 @@ import QualityStore
 /// The sampling families of /metrics (metrics/README.md): enterprises per risk class per district
 /// in the served snapshot, and the size of each period's frozen plan. Rendered when the served
 /// result, the config or a plan changes, never per scrape.
-public enum SamplingExposition {
+package enum SamplingExposition {
     /// `counts` are (district code, class id, enterprises) in district then class order.
-    public static func render(
+    package static func render(
         counts: [(district: String, riskClass: String, enterprises: Int)], plans: [SamplingPlanRecord]
     )
         -> [UInt8]

@@ -4,12 +4,12 @@ import QualityCore
 /// quality analysis report), printable on A4: a generated summary, the figures against the
 /// previous stored period, the enterprises per risk class, the figures per district, and the
 /// trend over the stored periods as an SVG chart. Renders `ReportAnalysis`; decides nothing.
-public struct ReportPage: Sendable {
-    public var config: Config
-    public var analysis: ReportAnalysis
-    public var context: PageContext
+package struct ReportPage: Sendable {
+    package var config: Config
+    package var analysis: ReportAnalysis
+    package var context: PageContext
 
-    public init(config: Config, analysis: ReportAnalysis, context: PageContext) {
+    package init(config: Config, analysis: ReportAnalysis, context: PageContext) {
         self.config = config
         self.analysis = analysis
         self.context = context
@@ -34,7 +34,7 @@ public struct ReportPage: Sendable {
         return PageFormat.value(value, unit: unit, context.language)
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         return PageLayout.document(
             c, title: title, nav: nil, provenance: Provenance(period: analysis.current.period),

@@ -4,13 +4,13 @@ import QualityStore
 /// `GET /sampling/{period}/notice`: the public notice of a frozen sampling plan (双随机、一公开),
 /// printable on A4: how the draw ran, the seed and the input hash anyone can check it with, the
 /// counts per district and class, and the selected enterprises with their inspectors.
-public struct SamplingNoticePage: Sendable {
-    public var config: Config
-    public var record: SamplingPlanRecord
-    public var plan: SamplingPlanDocument
-    public var context: PageContext
+package struct SamplingNoticePage: Sendable {
+    package var config: Config
+    package var record: SamplingPlanRecord
+    package var plan: SamplingPlanDocument
+    package var context: PageContext
 
-    public init(config: Config, record: SamplingPlanRecord, plan: SamplingPlanDocument, context: PageContext) {
+    package init(config: Config, record: SamplingPlanRecord, plan: SamplingPlanDocument, context: PageContext) {
         self.config = config
         self.record = record
         self.plan = plan
@@ -23,7 +23,7 @@ public struct SamplingNoticePage: Sendable {
             "Public notice: random supervisory sampling plan, " + PageFormat.period(plan.period, .en))
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         return PageLayout.document(
             c, title: title, nav: nil, provenance: Provenance(period: plan.period), bodyClass: "notice",

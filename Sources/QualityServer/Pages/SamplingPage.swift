@@ -4,14 +4,14 @@ import QualityStore
 /// `GET /sampling[?period=]`: the period's frozen sampling plan per district and class (strata
 /// with enterprises and selected, then the selected enterprises with their inspectors), links to
 /// the public notice and the exports, and the other periods with a plan in force.
-public struct SamplingPage: Sendable {
-    public var config: Config
-    public var period: String
-    public var frozen: (record: SamplingPlanRecord, plan: SamplingPlanDocument)?
-    public var inForce: [SamplingPlanRecord]
-    public var context: PageContext
+package struct SamplingPage: Sendable {
+    package var config: Config
+    package var period: String
+    package var frozen: (record: SamplingPlanRecord, plan: SamplingPlanDocument)?
+    package var inForce: [SamplingPlanRecord]
+    package var context: PageContext
 
-    public init(
+    package init(
         config: Config, period: String, frozen: (record: SamplingPlanRecord, plan: SamplingPlanDocument)?,
         inForce: [SamplingPlanRecord], context: PageContext
     ) {
@@ -22,7 +22,7 @@ public struct SamplingPage: Sendable {
         self.context = context
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("双随机抽查计划", "Random sampling plan")
         let rows = frozen?.plan.plan.count ?? 0

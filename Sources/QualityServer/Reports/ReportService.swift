@@ -5,7 +5,7 @@ import QualityStore
 /// Evaluates a configured report for one group and period over the stored snapshots: the
 /// period's figures, and the figures of every stored period of the same kind for the change and
 /// the trend. The daemon and `qualityd report` both use it.
-public struct ReportService: Sendable {
+package struct ReportService: Sendable {
     let runtime: Runtime
 
     func analysis(report id: String, group: String, period: String) async throws -> ReportAnalysis {
@@ -20,7 +20,7 @@ public struct ReportService: Sendable {
     }
 
     /// The report `id` of `loaded` for `group` in `period`, over the snapshots in `store`.
-    public static func analysis(
+    package static func analysis(
         report id: String, group: String, period: String, loaded: LoadedConfig, store: any Store
     ) async throws -> ReportAnalysis {
         let model = try model(id, loaded)
@@ -42,7 +42,7 @@ public struct ReportService: Sendable {
     }
 
     /// The report of one snapshot alone: no previous period, a trend of one point.
-    public static func analysis(report id: String, group: String, snapshot: Snapshot, loaded: LoadedConfig) throws
+    package static func analysis(report id: String, group: String, snapshot: Snapshot, loaded: LoadedConfig) throws
         -> ReportAnalysis
     {
         let model = try model(id, loaded)
@@ -68,7 +68,7 @@ public struct ReportService: Sendable {
 }
 
 /// Why a report cannot be made, naming what is missing.
-public enum ReportError: Error, Sendable, CustomStringConvertible {
+package enum ReportError: Error, Sendable, CustomStringConvertible {
     case noReport(String, known: [String])
     case noSnapshot(String)
     case unreadable(String)
@@ -79,7 +79,7 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         return true
     }
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .noReport(let id, let known):
             "no report '\(id)' in the config (reports[].id: \(known.isEmpty ? "none" : known.joined(separator: ", ")))"
@@ -89,5 +89,5 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -10,7 +10,7 @@ extension Runtime {
     /// at hand, or after a restart the period's stored snapshot that `restore` reads anyway for
     /// the sources. Only a draw, revoke or reload before the first scoring run after a restart
     /// reads the served result's snapshot from the store (and keeps it for later).
-    public nonisolated func publishSamplingMetrics(snapshot given: Snapshot? = nil) async {
+    package nonisolated func publishSamplingMetrics(snapshot given: Snapshot? = nil) async {
         let loaded = await loaded
         var counts: [(district: String, riskClass: String, enterprises: Int)] = []
         var snapshot = given

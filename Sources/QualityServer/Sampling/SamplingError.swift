@@ -2,7 +2,7 @@ import HTTPTypes
 import Hummingbird
 
 /// What the sampling routes refuse, with the HTTP status each maps to (docs/SAMPLING.md).
-public enum SamplingError: Error, Sendable, Equatable {
+package enum SamplingError: Error, Sendable, Equatable {
     /// The config has no `sampling` section.
     case notConfigured
     /// A seed that is not 1 to 64 letters, digits, `.`, `_` or `-`.
@@ -16,7 +16,7 @@ public enum SamplingError: Error, Sendable, Equatable {
     /// The period has no plan in force.
     case noPlan(period: String)
 
-    public var message: String {
+    package var message: String {
         switch self {
         case .notConfigured: "the config has no sampling section (docs/CONFIG.md)"
         case .invalidSeed(let seed): "seed '\(seed)': expected 1 to 64 letters, digits, '.', '_' or '-'"
@@ -29,7 +29,7 @@ public enum SamplingError: Error, Sendable, Equatable {
     }
 
     /// The same client error as `APIError`: `{"error": {"code", "message"}}`.
-    public var apiError: APIError {
+    package var apiError: APIError {
         switch self {
         case .notConfigured, .noSnapshot, .noPlan: APIError(.notFound, message)
         case .invalidSeed, .invalidBody: APIError(.badRequest, message)
