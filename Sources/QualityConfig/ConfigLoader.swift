@@ -22,7 +22,7 @@ public struct LoadedConfig: Sendable {
     }
 }
 
-/// Loads `config.yaml` (SPEC section 3): YAML → `Config`, every validation rule, expressions compiled.
+/// Loads `config.yaml` (docs/SEMANTICS.md §3): YAML → `Config`, every validation rule, expressions compiled.
 ///
 /// Every error is reported at once, each with file, line, column and dotted key; `ConfigErrors`
 /// lists them in file order. Environment variables come from the caller, never from the process.

@@ -1,7 +1,7 @@
 import QualityCore
 
 extension ConfigValidator {
-    /// Warns about identifiers no source provides (SPEC section 3), when sources are configured.
+    /// Warns about identifiers no source provides (docs/SEMANTICS.md §3), when sources are configured.
     ///
     /// Not an error: a fact may come from a hand-made snapshot, and a missing fact has defined
     /// semantics. But it usually is a typo or a forgotten source field.

@@ -1,7 +1,7 @@
 import Foundation
 import QualityCore
 
-/// The rules of SPEC section 3 that need more than one value at a time: unique ids, references,
+/// The rules of docs/SEMANTICS.md §3 that need more than one value at a time: unique ids, references,
 /// weights, scoring methods, grades, budgets. Reports through the decoder, which knows where
 /// every value was written, and skips rules whose inputs already failed to decode.
 struct ConfigValidator {

@@ -1,4 +1,4 @@
-/// `${NAME}`, `${NAME:-default}` and `$$` in config string scalars (SPEC section 3).
+/// `${NAME}`, `${NAME:-default}` and `$$` in config string scalars (docs/SEMANTICS.md §3).
 ///
 /// As in the shell, `${NAME:-default}` falls back when NAME is unset or empty. A `$` that starts
 /// neither form is kept as written.

@@ -3,7 +3,7 @@ import QualityCore
 /// The words of the subsidy list in each language: headers, sheet name, totals label, notes.
 ///
 /// Finance staff read the Chinese list; the English one goes to foreign-invested enterprises and
-/// auditors. Column order is the same in both (SPEC section 14).
+/// auditors. Column order is the same in both (docs/SEMANTICS.md §13).
 public struct ExportLabels: Sendable {
     public let language: Language
 
@@ -47,7 +47,7 @@ public struct ExportLabels: Sendable {
         }
     }
 
-    /// A note of SPEC section 7 as finance staff read it; an unknown id is shown as is.
+    /// A note of docs/SEMANTICS.md §7 as finance staff read it; an unknown id is shown as is.
     ///
     /// Budget notes say how the budget was applied: under `pro_rata` every award was scaled down,
     /// under `priority` the budget ran out before this award was paid in full.

@@ -1,6 +1,6 @@
 import QualityCore
 
-/// The formats a subsidy list is exported in (SPEC section 14).
+/// The formats a subsidy list is exported in (docs/SEMANTICS.md §13).
 public enum ExportFormat: String, Sendable, CaseIterable {
     case csv, xlsx, json
 

@@ -1,6 +1,6 @@
 import QualityCore
 
-/// The subsidy list of SPEC section 14 as rows, in one language: what every export format prints.
+/// The subsidy list of docs/SEMANTICS.md §13 as rows, in one language: what every export format prints.
 ///
 /// One row per award of the result, in the result's order (USCC, then program order); awards cut
 /// to 0 stay listed. Text is as it came from config and snapshot: each format neutralizes it
@@ -22,7 +22,7 @@ public struct SubsidyList: Sendable {
         public var basis: String
         public var requestedFen: Int64
         public var grantedFen: Int64
-        /// Note ids of SPEC section 7 (`enterprise_cap`, `program_budget`, `budget`).
+        /// Note ids of docs/SEMANTICS.md §7 (`enterprise_cap`, `program_budget`, `budget`).
         public var notes: [String]
         /// The notes translated and joined for a cell.
         public var notesText: String

@@ -1,6 +1,6 @@
 import QualityCore
 
-/// Combines the accepted records of each entity per fact (SPEC 9), column by column.
+/// Combines the accepted records of each entity per fact (docs/SEMANTICS.md §9), column by column.
 ///
 /// One row per entity in first-seen order; each fact keeps a flat array of its kind (numbers
 /// with NaN for "none yet", values, string lists), so adding a record is one dictionary lookup

@@ -8,7 +8,7 @@ public enum FieldOutcome: Sendable, Equatable {
     case reject(RejectReason)
 }
 
-/// Field conversion of SPEC 9 step 3: `map`, then conversion by kind, then `min`/`max`.
+/// Field conversion of docs/SEMANTICS.md §9 step 3: `map`, then conversion by kind, then `min`/`max`.
 public enum FieldConverter {
     /// Converts a raw field value (nil when the path is absent).
     ///

@@ -3,7 +3,7 @@ import QualityCore
 
 /// Each source's last good data and last outcome; builds snapshots from them.
 ///
-/// A failed pull keeps the previous data (SPEC 9): the snapshot still has the source's facts,
+/// A failed pull keeps the previous data (docs/SEMANTICS.md §9): the snapshot still has the source's facts,
 /// and the source is reported stale until a pull succeeds again.
 public actor IngestState {
     private struct Entry {

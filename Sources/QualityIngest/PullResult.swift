@@ -1,4 +1,4 @@
-/// How one source pull ended: the `result` label of `qualityd_source_pulls_total` (SPEC 12).
+/// How one source pull ended: the `result` label of `qualityd_source_pulls_total` (docs/SEMANTICS.md §12).
 public enum PullResult: String, Sendable, Hashable, CaseIterable {
     case success
     /// The server answered with a status other than 2xx.
@@ -41,7 +41,7 @@ public struct FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "\(result.rawValue): \(message)" }
 }
 
-/// Why a record was rejected (the `reason` label of `qualityd_source_records_rejected_total`, SPEC 9).
+/// Why a record was rejected (the `reason` label of `qualityd_source_records_rejected_total`, docs/SEMANTICS.md §9).
 public enum RejectReason: String, Sendable, Hashable, CaseIterable, Comparable {
     case missingKey = "missing_key"
     case invalidUSCC = "invalid_uscc"

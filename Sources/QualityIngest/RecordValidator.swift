@@ -1,6 +1,6 @@
 import QualityCore
 
-/// Checks the records of one pull in the order of SPEC 9 and combines the accepted ones.
+/// Checks the records of one pull in the order of docs/SEMANTICS.md §9 and combines the accepted ones.
 ///
 /// Lives for one pull (ids seen, rejects and combined facts accumulate across pages); not
 /// Sendable, since it holds the evaluation cursor the bound `checks` read.

@@ -1,6 +1,6 @@
 import QualityCore
 
-/// Merges the last good data of every source, and the confirmed payouts, into one snapshot (SPEC 8 and 9).
+/// Merges the last good data of every source, and the confirmed payouts, into one snapshot (docs/SEMANTICS.md §8 and §9).
 ///
 /// Each source's rows are already sorted by key, so entities are merged with one k-way walk
 /// (no hashing of a million keys), and every source column is scattered into the snapshot's

@@ -22,7 +22,7 @@ public struct AuditEntry: Sendable, Equatable {
     /// Assigned by the store; nil before the entry is appended.
     public var id: Int64?
     public var at: Date
-    /// The token's name (SPEC 11), or the `--by` name of a command.
+    /// The token's name (docs/SEMANTICS.md §11), or the `--by` name of a command.
     public var who: String
     public var action: AuditAction
     public var period: String?

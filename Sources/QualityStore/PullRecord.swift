@@ -1,6 +1,6 @@
 import Foundation
 
-/// The outcome of one source pull (SPEC 12, the `result` label of `qualityd_source_pulls_total`).
+/// The outcome of one source pull (docs/SEMANTICS.md §12, the `result` label of `qualityd_source_pulls_total`).
 public struct PullStatus: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
     public var rawValue: String
 

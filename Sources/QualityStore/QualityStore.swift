@@ -1,7 +1,7 @@
 import Foundation
 import QualityCore
 
-/// Where qualityd keeps what must survive a restart (SPEC 10): pulls, snapshots, scoring runs, subsidy lists
+/// Where qualityd keeps what must survive a restart (docs/SEMANTICS.md §10): pulls, snapshots, scoring runs, subsidy lists
 /// with their payouts, and the audit log.
 ///
 /// `SQLiteStore` is the embedded default; a PostgreSQL store for several replicas implements the same

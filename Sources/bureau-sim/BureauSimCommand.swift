@@ -2,7 +2,7 @@ import ArgumentParser
 import BureauSim
 import Glibc
 
-/// `bureau-sim`: the simulated bureau services (SPEC 2 and 9), and `bureau-sim print-config`.
+/// `bureau-sim`: the simulated bureau services (docs/SEMANTICS.md §2 and §9), and `bureau-sim print-config`.
 @main
 struct BureauSimCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +12,7 @@ struct BureauSimCommand: AsyncParsableCommand {
         defaultSubcommand: Serve.self
     )
 
-    /// Exit codes of SPEC 2: 0 success, 2 usage error, 3 runtime failure.
+    /// Exit codes of docs/SEMANTICS.md §2: 0 success, 2 usage error, 3 runtime failure.
     static func main() async {
         do {
             var command = try parseAsRoot()

@@ -11,7 +11,7 @@ struct ScoreBench: ParsableCommand {
 
     @OptionGroup var options: BenchOptions
 
-    @Option(help: "The snapshot (SPEC 8 JSON, as `qualityd pull --out` writes it).")
+    @Option(help: "The snapshot (docs/SEMANTICS.md §8 JSON, as `qualityd pull --out` writes it).")
     var snapshot: String
 
     @Option(help: "How many times the snapshot is read, parsed and hashed.")

@@ -4,7 +4,7 @@ import QualityConfig
 import QualityCore
 import QualityExport
 
-/// `qualityd-bench xlsx`: the subsidy list of SPEC 14 as XLSX, for a synthetic result of N awards
+/// `qualityd-bench xlsx`: the subsidy list of docs/SEMANTICS.md §13 as XLSX, for a synthetic result of N awards
 /// over the config's districts and programs (names in Chinese, some awards cut by notes).
 struct XLSXBench: ParsableCommand {
     static let configuration = CommandConfiguration(

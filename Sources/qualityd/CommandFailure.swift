@@ -6,7 +6,7 @@ import QualityCore
     import Glibc
 #endif
 
-/// Exit codes of SPEC section 2.
+/// Exit codes of docs/SEMANTICS.md §2.
 enum ExitStatus: Int32 {
     case success = 0
     /// Invalid input: config, snapshot.

@@ -9,7 +9,7 @@ extension ExportFormat: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
 /// `qualityd export`: the subsidy list of a snapshot (scored here) or of a stored period, as
-/// CSV, XLSX or JSON (SPEC section 14). A one-line summary goes to stderr.
+/// CSV, XLSX or JSON (docs/SEMANTICS.md §13). A one-line summary goes to stderr.
 ///
 /// A stored period's published or confirmed list exports exactly as frozen (names included). The
 /// export is audited (who `cli:$USER`) whenever the config's store exists.
@@ -21,7 +21,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Score this snapshot file (JSON, SPEC section 8) and export its list.")
+    @Option(help: "Score this snapshot file (JSON, docs/SEMANTICS.md §8) and export its list.")
     var snapshot: String?
 
     @Option(help: "Export the stored result of this period (2025, 2025Q3, 2025-07).")

@@ -52,7 +52,7 @@ struct PublishCommand: AsyncParsableCommand {
     }
 }
 
-/// `qualityd confirm` (SPEC 2): confirms a period's subsidy list and records its payouts, against
+/// `qualityd confirm` (docs/SEMANTICS.md §2): confirms a period's subsidy list and records its payouts, against
 /// the store directly. A published list is confirmed as published. Without one, the period's latest
 /// stored result is published and confirmed in one step (the audit log shows both), so that a
 /// finance office without the web interface can still freeze a list. Exit 1 when there is nothing to

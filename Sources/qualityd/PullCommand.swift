@@ -23,7 +23,7 @@ struct PullCommand: AsyncParsableCommand {
     @Option(help: "The period to pull (2025, 2025Q3, 2025-07).")
     var period: String
 
-    @Option(help: "Write the snapshot (pretty JSON, SPEC section 8) to this file; - for stdout.")
+    @Option(help: "Write the snapshot (pretty JSON, docs/SEMANTICS.md §8) to this file; - for stdout.")
     var out: String?
 
     func validate() throws {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import QualityServer
 
-/// `qualityd`: the daemon and its offline commands (SPEC section 2).
+/// `qualityd`: the daemon and its offline commands (docs/SEMANTICS.md §2).
 @main
 struct Qualityd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +15,7 @@ struct Qualityd: AsyncParsableCommand {
         defaultSubcommand: ServeCommand.self
     )
 
-    /// Exit codes of SPEC section 2, and errors printed as one line each instead of ArgumentParser's.
+    /// Exit codes of docs/SEMANTICS.md §2, and errors printed as one line each instead of ArgumentParser's.
     static func main() async {
         do {
             var command = try parseAsRoot()

@@ -3,7 +3,7 @@ import QualityConfig
 import QualityCore
 import QualityExport
 
-/// `qualityd score`: score a snapshot offline, as JSON (SPEC 8) or as a table for people.
+/// `qualityd score`: score a snapshot offline, as JSON (docs/SEMANTICS.md §8) or as a table for people.
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
@@ -16,10 +16,10 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "The snapshot file (JSON, SPEC section 8).")
+    @Option(help: "The snapshot file (JSON, docs/SEMANTICS.md §8).")
     var snapshot: String
 
-    @Option(help: "json (the result of SPEC 8) or table.")
+    @Option(help: "json (the result of docs/SEMANTICS.md §8) or table.")
     var format: Format = .json
 
     @Option(help: "Write the output here instead of stdout.")

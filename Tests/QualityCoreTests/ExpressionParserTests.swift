@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// The grammar of SPEC section 4 and its errors, each with the exact column and message.
+/// The grammar of docs/SEMANTICS.md §4 and its errors, each with the exact column and message.
 @Suite struct ExpressionParserTests {
     struct Failure: Sendable, CustomStringConvertible {
         var text: String

@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// The value rules of SPEC section 4, one expression and its expected value per case.
+/// The value rules of docs/SEMANTICS.md §4, one expression and its expected value per case.
 @Suite struct ExpressionSemanticsTests {
     /// Facts of the one enterprise the cases read; `nothing` is never set, so it is missing.
     static let facts: [String: Value] = [
@@ -61,7 +61,7 @@ import Testing
         ("\"\u{E9}\" == \"e\u{301}\"", false), ("\"\u{E9}\" != \"e\u{301}\"", true),
         ("\"e\u{301}\" < \"\u{E9}\"", true),
         ("\"\u{FFFF}\" < \"\u{1F600}\"", true),
-        // Booleans are equal or not; ordering them is not defined by SPEC and is false here (see the report).
+        // Booleans are equal or not; ordering them is not defined by docs/SEMANTICS.md §4.2 and is false here (see the report).
         ("t == true", true), ("t != false", true), ("f == false", true), ("true > false", false),
         ("true >= true", false),
     ]

@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// SPEC section 6 after the points: bonus, penalties, clamping, veto, grades and ranks.
+/// docs/SEMANTICS.md §6 after the points: bonus, penalties, clamping, veto, grades and ranks.
 @Suite struct ScoringAdjustmentTests {
     /// One indicator worth nothing, so a district's total is exactly its bonus `t` (minus penalty `p`).
     static func totals(_ districts: [String: [String: Value]], edit: (inout ScoringScenario) -> Void = { _ in })

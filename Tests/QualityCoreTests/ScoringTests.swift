@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// SPEC section 6: scoring methods, directions and missing-value policies.
+/// docs/SEMANTICS.md §6: scoring methods, directions and missing-value policies.
 @Suite struct ScoringTests {
     /// Scores fact `x` of one district per value with `method`; returns each district's indicator result.
     static func score(
@@ -174,7 +174,7 @@ import Testing
         #expect(failed.total == nil)
         #expect(failed.grade == nil)
         #expect(failed.rank == nil)
-        // Ambiguous in SPEC: a `fail` indicator's score and points are reported as null here.
+        // Left open by docs/SEMANTICS.md §6.2: a `fail` indicator's score and points are reported as null here.
         #expect(failed.indicator("b") == IndicatorResult(id: "b", value: nil, score: nil, points: nil, missing: true))
         #expect(failed.base == 60)
         // The others rank among themselves only.

@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// SPEC section 7, step 5: per-program and overall budgets, shared pro rata or by priority.
+/// docs/SEMANTICS.md §7, step 5: per-program and overall budgets, shared pro rata or by priority.
 @Suite struct SubsidyAllocationTests {
     static let e1 = uscc(1)
     static let e2 = uscc(2)

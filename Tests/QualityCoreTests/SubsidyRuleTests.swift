@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// SPEC section 7, steps 1–4 and the rejects: eligibility, programs, groups, the enterprise cap.
+/// docs/SEMANTICS.md §7, steps 1–4 and the rejects: eligibility, programs, groups, the enterprise cap.
 @Suite struct SubsidyRuleTests {
     static let e1 = uscc(1)
     static let e2 = uscc(2)

@@ -1,7 +1,7 @@
 import QualityCore
 import Testing
 
-/// GB 32100-2015 check characters and the single money rounding of SPEC section 7.
+/// GB 32100-2015 check characters and the single money rounding of docs/SEMANTICS.md §7.
 @Suite struct USCCTests {
     static let valid = [
         "91330212MA000005XW", "91350100M000100Y43", "914403001922038216", "91330203MA000001XP",

@@ -2,7 +2,7 @@ import QualityCore
 import QualityIngest
 import Testing
 
-/// One test per reject reason of SPEC 9, each with the record next to a good one.
+/// One test per reject reason of docs/SEMANTICS.md §9, each with the record next to a good one.
 @Suite struct RecordValidatorTests {
     static let good = "91330203MA000001XP"
 

@@ -3,7 +3,7 @@ import Hummingbird
 import QualityConfig
 import QualityCore
 
-/// `Fixtures/ingest`: the five sources of SPEC 9's worked example, and a bureau serving their bodies.
+/// `Fixtures/ingest`: the five sources of docs/SEMANTICS.md §9's worked example, and a bureau serving their bodies.
 enum WorkedExample {
     static let period = Period(year: 2025)
 

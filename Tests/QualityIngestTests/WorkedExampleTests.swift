@@ -3,7 +3,7 @@ import QualityCore
 import QualityIngest
 import Testing
 
-/// SPEC 9's worked example end to end: five sources over real HTTP, the snapshot and rejects exact.
+/// docs/SEMANTICS.md §9's worked example end to end: five sources over real HTTP, the snapshot and rejects exact.
 @Suite struct WorkedExampleTests {
     @Test func pullsTheExpectedSnapshotAndRejects() async throws {
         let log = RequestLog()

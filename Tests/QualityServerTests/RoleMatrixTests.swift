@@ -8,7 +8,7 @@ import Testing
 
 @testable import QualityServer
 
-/// Every route × no token, viewer, finance, admin (SPEC 11): exactly the status each gets.
+/// Every route × no token, viewer, finance, admin (docs/SEMANTICS.md §11): exactly the status each gets.
 @Suite struct RoleMatrixTests {
     /// A route, the lowest role it admits (nil: anyone), the status of a request that gets through,
     /// and the list state it needs before each request (list actions change it).

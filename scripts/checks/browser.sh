@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The officials' pages in a real browser (SPEC 11): headless Chromium against a real qualityd fed by
+# The officials' pages in a real browser (docs/SEMANTICS.md §11): headless Chromium against a real qualityd fed by
 # a real bureau-sim (temp config and SQLite).
 #   1. the config has no `auth.tokens`, so the pages are open and the browser needs no sign-in (the
 #      sign-in flow and the roles are covered by LoginFlowTests, RoleMatrixTests and schemathesis.sh);

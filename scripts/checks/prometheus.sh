@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The real-Prometheus check (SPEC 12, 13): rules and their unit tests with promtool, then a real
+# The real-Prometheus check (docs/SEMANTICS.md §12): rules and their unit tests with promtool, then a real
 # qualityd fed by a real bureau-sim, scraped by a real Prometheus that loads metrics/rules:
 #   1. promtool check rules / check config / test rules, dashboards lint;
 #   2. bureau-sim on a free port (one source with 25% bad USCCs, so that rejects exist), its
 #      print-config turned into a test config (free port, temp SQLite, 5 s pull interval);
-#   3. qualityd serve, /readyz, /metrics through promtool check metrics and the SPEC 12 catalog;
+#   3. qualityd serve, /readyz, /metrics through promtool check metrics and the docs/SEMANTICS.md §12 catalog;
 #   4. Prometheus (scrape and rule evaluation every 1 s); every dashboard query and recording rule
 #      must return data, every alert's input series must exist;
 #   5. alert conditions induced for real: the demo's vetoed district, a source with a high reject
@@ -46,7 +46,7 @@ curl -fsS --max-time 10 "$qd_url/metrics" >"$tmp/metrics.txt"
 lint_out=$(promtool check metrics <"$tmp/metrics.txt" 2>&1) || fail "promtool check metrics: $lint_out"
 [ -z "$lint_out" ] || fail "promtool check metrics: $lint_out"
 python3 "$helper" exposition "$tmp/metrics.txt"
-# gzip when asked (SPEC 11)
+# gzip when asked (docs/SEMANTICS.md §11)
 curl -fsS --max-time 10 -H 'Accept-Encoding: gzip' -D "$tmp/headers.txt" -o /dev/null "$qd_url/metrics"
 grep -qi '^content-encoding: *gzip' "$tmp/headers.txt" || fail "/metrics does not answer gzip when asked"
 

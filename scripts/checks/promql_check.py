@@ -5,7 +5,7 @@ Subcommands (standard library only):
 
   lint               static checks of dashboards/*.json (no Prometheus needed)
   prepare-config     turn `bureau-sim print-config` output into a test config (listen, db, intervals)
-  exposition FILE    every metric family of SPEC 12 present in a /metrics body, with its type and labels
+  exposition FILE    every metric family of docs/SEMANTICS.md §12 present in a /metrics body, with its type and labels
   evaluate           every PromQL expression of dashboards/*.json and of the loaded rules must return data
   wait               poll a query until it returns data
   alert              poll /api/v1/alerts until an alert is pending or firing
@@ -186,7 +186,7 @@ def prepare_config(args):
     if args.current_period:
         sub(r"^(current_period:\s*)" + value, lambda m: f'{m.group(1)}"{args.current_period}"', "current_period")
     if args.no_auth:
-        # Without `auth.tokens` every page is open (SPEC 11): a headless browser needs no sign-in.
+        # Without `auth.tokens` every page is open (docs/SEMANTICS.md §11): a headless browser needs no sign-in.
         lines = text.split("\n")
         start = next((i for i, line in enumerate(lines) if re.match(r"auth:", line)), None)
         if start is None:
@@ -205,8 +205,8 @@ def prepare_config(args):
 
 # --------------------------------------------------------------------------- exposition
 
-# SPEC 12: name -> (type, labels). The families that are absent by design in some configs are marked.
-SPEC12 = {
+# docs/SEMANTICS.md §12: name -> (type, labels). The families that are absent by design in some configs are marked.
+CATALOG = {
     "quality_district_info": ("gauge", {"district", "name", "name_en"}),
     "quality_assessment_period_info": ("gauge", {"period"}),
     "quality_district_score": ("gauge", {"district"}),
@@ -267,7 +267,7 @@ def exposition(args):
                 labels = dict(LABEL_RE.findall(m.group(2) or ""))
                 samples.setdefault(m.group(1), []).append(labels)
     problems = []
-    for name, (kind, labels) in SPEC12.items():
+    for name, (kind, labels) in CATALOG.items():
         declared = types.get(name)
         if declared is None and kind == "counter" and name.endswith("_total"):
             declared = types.get(name[: -len("_total")])
@@ -278,7 +278,7 @@ def exposition(args):
                 problems.append(f"{name}: family missing (no # TYPE line)")
             continue
         if declared != kind:
-            problems.append(f"{name}: type {declared}, SPEC 12 says {kind}")
+            problems.append(f"{name}: type {declared}, docs/SEMANTICS.md §12 says {kind}")
         series_names = [name + s for s in ("_bucket", "_sum", "_count")] if kind == "histogram" else [name]
         found = [lbl for s in series_names for lbl in samples.get(s, [])]
         if not found and name not in MAY_BE_EMPTY:
@@ -286,17 +286,17 @@ def exposition(args):
         for lbl in found:
             keys = set(lbl) - {"le"}
             if keys != labels:
-                problems.append(f"{name}: labels {sorted(keys)}, SPEC 12 says {sorted(labels)}")
+                problems.append(f"{name}: labels {sorted(keys)}, docs/SEMANTICS.md §12 says {sorted(labels)}")
                 break
             for (metric, label), allowed in LABEL_VALUES.items():
                 if metric == name and lbl.get(label) not in allowed:
-                    problems.append(f"{name}: {label}={lbl.get(label)!r} is not one of SPEC's values")
-    # The domain families are fixed by SPEC 12; qualityd_* may grow (HTTP metrics are welcome).
-    for name in sorted(set(types) - set(SPEC12)):
+                    problems.append(f"{name}: {label}={lbl.get(label)!r} is not one of the catalog's values")
+    # The domain families are fixed by docs/SEMANTICS.md §12; qualityd_* may grow (HTTP metrics are welcome).
+    for name in sorted(set(types) - set(CATALOG)):
         if name.startswith("quality_") and name != "quality_enterprise_subsidy_granted_yuan":
-            problems.append(f"{name}: a domain family not in SPEC 12 (and not in metrics/README.md)")
+            problems.append(f"{name}: a domain family not in docs/SEMANTICS.md §12 (and not in metrics/README.md)")
     if not problems:
-        print("exposition: the SPEC 12 families are present with their types and labels")
+        print("exposition: the docs/SEMANTICS.md §12 families are present with their types and labels")
     return fail(problems)
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# docs/openapi.yaml against a live daemon (SPEC 11): schemathesis generates requests for every
+# docs/openapi.yaml against a live daemon (docs/SEMANTICS.md §11): schemathesis generates requests for every
 # documented operation of a real qualityd fed by a real bureau-sim (temp config and SQLite) and
 # checks every response against the document:
 #   1. with the admin token: no 5xx, only documented statuses, content types, headers and bodies

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The subsidy list exports as finance staff open them (SPEC section 14): the built qualityd
+# The subsidy list exports as finance staff open them (docs/SEMANTICS.md §13): the built qualityd
 # exports the worked example and an injection corpus to XLSX and CSV, then openpyxl and Python's
 # csv module read them back (scripts/checks/xlsx_check.py). Builds nothing: scripts/test has.
 set -euo pipefail

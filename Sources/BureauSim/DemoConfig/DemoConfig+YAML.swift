@@ -46,7 +46,7 @@ extension DemoConfig {
             "Printed by `bureau-sim print-config --districts \(world.districts.count) "
                 + "--enterprises \(world.enterpriseCount) --listen \(listen)`.")
         out.comment("Run `bureau-sim` and `qualityd serve`; BUREAU_BASE and BUREAU_TOKEN point the sources elsewhere.")
-        out.comment("SPEC.md sections 3-9 explain every key.")
+        out.comment("docs/CONFIG.md explains every key.")
     }
 
     private func sourcesSection(_ sources: [SourceConfig], _ out: inout YAMLOutput) {

@@ -1,7 +1,7 @@
 import QualityCore
 
 /// The qualityd configuration for a simulated world: its districts, a source for every bureau
-/// endpoint, and the demo assessment and reward model (SPEC 3, 5, 6, 7, 9).
+/// endpoint, and the demo assessment and reward model (docs/SEMANTICS.md §3, §5, §6, §7, §9).
 ///
 /// Built as a `QualityCore.Config` so that tests can score the simulator's data with the real
 /// model; `DemoConfig.yaml` prints it, with comments, as `bureau-sim print-config` does.

@@ -1,4 +1,4 @@
-/// What can go wrong with a bureau's answer (SPEC 9).
+/// What can go wrong with a bureau's answer (docs/SEMANTICS.md §9).
 public enum FaultKind: String, Sendable, CaseIterable, Hashable, Comparable {
     // Request level: the whole page fails.
     /// HTTP 500 with a JSON error body.

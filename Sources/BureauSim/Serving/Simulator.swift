@@ -34,7 +34,7 @@ public struct SimResponse: Sendable {
     static let csv = "text/csv; charset=GB18030"
 }
 
-/// The bureau services: every endpoint of SPEC 9's demo, a bearer token, faults and their counts.
+/// The bureau services: every endpoint of docs/SEMANTICS.md §9's demo, a bearer token, faults and their counts.
 ///
 /// `handle` is the whole behaviour; `SimServer` only carries it over HTTP, so tests can exercise
 /// everything without a socket.

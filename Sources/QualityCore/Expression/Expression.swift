@@ -1,4 +1,4 @@
-/// Where an expression is evaluated, which decides what its identifiers read (SPEC section 4).
+/// Where an expression is evaluated, which decides what its identifiers read (docs/SEMANTICS.md §4).
 public enum ExpressionScope: Sendable, Hashable {
     /// `indicators[].value`: identifiers are district facts; aggregates read the district's enterprises.
     case district

@@ -1,4 +1,4 @@
-/// Parses the grammar of SPEC section 4 by recursive descent.
+/// Parses the grammar of docs/SEMANTICS.md §4 by recursive descent.
 ///
 /// Function names and arities are checked here, so every error that does not depend on where
 /// the expression is used comes out of `parse` with its column.

@@ -1,4 +1,4 @@
-/// The syntax tree of an expression (SPEC section 4). Columns are 1-based Unicode scalar offsets
+/// The syntax tree of an expression (docs/SEMANTICS.md §4). Columns are 1-based Unicode scalar offsets
 /// into the expression text.
 public indirect enum ExpressionSyntax: Sendable, Equatable {
     case number(Double)

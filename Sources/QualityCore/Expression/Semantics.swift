@@ -4,7 +4,7 @@
     import Darwin
 #endif
 
-/// The value rules of SPEC section 4, shared by binding, constant folding and tests.
+/// The value rules of docs/SEMANTICS.md §4, shared by binding, constant folding and tests.
 public enum Semantics {
     /// Arithmetic on two values: missing unless both are numbers; `x / 0` is missing.
     public static func arithmetic(_ op: BinaryOperator, _ a: Value, _ b: Value) -> Value {

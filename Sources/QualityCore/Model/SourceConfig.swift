@@ -1,4 +1,4 @@
-/// One bureau HTTP service that qualityd pulls (`sources[]`, SPEC section 9).
+/// One bureau HTTP service that qualityd pulls (`sources[]`, docs/SEMANTICS.md §9).
 public struct SourceConfig: Sendable, Hashable {
     public var id: String
     public var name: LocalizedText

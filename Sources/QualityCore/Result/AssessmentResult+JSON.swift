@@ -1,5 +1,5 @@
 extension AssessmentResult {
-    /// The result as JSON (SPEC section 8), keys in the spec's order: the same bytes for the same input.
+    /// The result as JSON (docs/SEMANTICS.md §8), keys in the spec's order: the same bytes for the same input.
     public func json(style: JSONWriter.Style = .pretty(indent: 1)) -> [UInt8] {
         var w = JSONWriter(style: style, reserve: 4096 + subsidies.awards.count * 220)
         w.beginObject()
@@ -110,7 +110,7 @@ extension DistrictResult {
 }
 
 extension SubsidyResult {
-    /// The `subsidies` object of the result JSON (SPEC 8), for APIs that serve only this part.
+    /// The `subsidies` object of the result JSON (docs/SEMANTICS.md §8), for APIs that serve only this part.
     public func write(into w: inout JSONWriter) {
         w.beginObject()
         w.key("budget_fen")

@@ -1,4 +1,4 @@
-/// What scoring a snapshot yields (SPEC section 8): district scores, the subsidy list, rejects.
+/// What scoring a snapshot yields (docs/SEMANTICS.md §8): district scores, the subsidy list, rejects.
 public struct AssessmentResult: Sendable, Equatable {
     public var period: String
     public var configSHA256: String?

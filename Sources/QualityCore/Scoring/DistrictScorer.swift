@@ -1,4 +1,4 @@
-/// SPEC section 6: indicator values → scores → points → dimension points, base, bonus, penalty,
+/// docs/SEMANTICS.md §6: indicator values → scores → points → dimension points, base, bonus, penalty,
 /// total, veto, grade and rank, for every configured district.
 struct DistrictScorer {
     let model: AssessmentModel
@@ -119,7 +119,7 @@ struct DistrictScorer {
         )
     }
 
-    /// s in [0, 1] for one value (SPEC 6).
+    /// s in [0, 1] for one value (docs/SEMANTICS.md §6).
     static func score(_ v: Double, method: ScoringMethod, direction: Direction, range: (min: Double, max: Double)?)
         -> Double
     {

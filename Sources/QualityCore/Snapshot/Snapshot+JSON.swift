@@ -1,4 +1,4 @@
-/// A snapshot file that does not have the shape of SPEC section 8; `path` names the culprit.
+/// A snapshot file that does not have the shape of docs/SEMANTICS.md §8; `path` names the culprit.
 public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String

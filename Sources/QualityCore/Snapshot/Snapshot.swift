@@ -1,4 +1,4 @@
-/// Everything pulled for one period, after ingestion (SPEC 8).
+/// Everything pulled for one period, after ingestion (docs/SEMANTICS.md §8).
 public struct Snapshot: Sendable {
     public var period: String
     /// District facts by division code.

@@ -1,4 +1,4 @@
-/// A fact or expression value (SPEC 4): number, string, boolean, string set, or missing.
+/// A fact or expression value (docs/SEMANTICS.md §4): number, string, boolean, string set, or missing.
 ///
 /// Numbers that are NaN or infinite are missing; build numbers with `Value.number(_:)` via
 /// `Value.from(_:)` when the input may not be finite.

@@ -1,4 +1,4 @@
-/// Why one enterprise got what it got, or nothing: every rule and every step of SPEC 7.
+/// Why one enterprise got what it got, or nothing: every rule and every step of docs/SEMANTICS.md §7.
 public struct EnterpriseExplanation: Sendable, Equatable {
     public var uscc: String
     public var name: String?

@@ -1,4 +1,4 @@
-/// SPEC section 7: eligibility, program amounts, groups (就高不重复), the enterprise cap, then
+/// docs/SEMANTICS.md §7: eligibility, program amounts, groups (就高不重复), the enterprise cap, then
 /// per-program and overall budgets — money in integer fen throughout.
 struct SubsidyEngine {
     let model: AssessmentModel

@@ -1,4 +1,4 @@
-/// Strings and numbers, read as `JSONParser` always has (SPEC 8 files are hashed, so a value must
+/// Strings and numbers, read as `JSONParser` always has (docs/SEMANTICS.md §8 files are hashed, so a value must
 /// read the same whichever way the document is walked).
 extension JSONReader {
     mutating func parseString() throws(JSONSyntaxError) -> String {

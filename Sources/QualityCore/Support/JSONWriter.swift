@@ -1,7 +1,7 @@
 /// Writes JSON straight into a byte buffer, in the order the caller emits it.
 ///
 /// Results and snapshots are written this way rather than through `JSONEncoder` so that key
-/// order is the one SPEC section 8 shows and the bytes are the same on every run.
+/// order is the one docs/SEMANTICS.md §8 shows and the bytes are the same on every run.
 public struct JSONWriter {
     public enum Style: Sendable {
         /// No whitespace; integral numbers without a fraction (`10`, not `10.0`). Used for hashing.

@@ -1,4 +1,4 @@
-/// Money is integer fen (1 yuan = 100 fen) after the single rounding step of SPEC section 7.
+/// Money is integer fen (1 yuan = 100 fen) after the single rounding step of docs/SEMANTICS.md §7.
 public enum Money {
     /// fen = sign(y) × floor(|y| + 0.5 + 1e-9), y = yuan × 100; nil when not finite or beyond ±9×10^15 fen.
     public static func fen(yuan: Double) -> Int64? {

@@ -31,7 +31,7 @@ public func buildApplication(_ options: ServerOptions) async throws -> some Appl
     try await buildDaemon(options).application
 }
 
-/// Wires the daemon, the one place that does (STYLE 5): loads the config (throws `ConfigErrors`),
+/// Wires the daemon, the one place that does (docs/ARCHITECTURE.md §5): loads the config (throws `ConfigErrors`),
 /// opens the store (throws `StoreError`), reads what it holds for a fast start, then builds the
 /// routes and the services.
 public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {

@@ -1,6 +1,6 @@
 import QualityCore
 
-/// A caller identified by one of the configured tokens (SPEC 11).
+/// A caller identified by one of the configured tokens (docs/SEMANTICS.md §11).
 public struct Identity: Sendable, Equatable {
     /// How the token came: in the `Authorization` header, or through the session cookie of `/login`.
     public enum Credential: Sendable, Equatable {

@@ -15,7 +15,7 @@ struct IdentifyMiddleware: RouterMiddleware {
     }
 }
 
-/// Lets a route's group through only with `role` or a higher one (SPEC 11: viewer < finance < admin).
+/// Lets a route's group through only with `role` or a higher one (docs/SEMANTICS.md §11: viewer < finance < admin).
 ///
 /// No valid credential: 401; a role too low: 403; a cookie-signed POST from elsewhere: 403
 /// (`SameOrigin`). While `auth.tokens` is empty everything is open, except groups marked

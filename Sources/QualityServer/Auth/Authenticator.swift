@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import QualityCore
 
-/// Finds out who sends a request (SPEC 11): the `Authorization: Bearer` token, else the session
+/// Finds out who sends a request (docs/SEMANTICS.md §11): the `Authorization: Bearer` token, else the session
 /// cookie of `/login`. Tokens are those of the config in force, so a reload changes them at once.
 public struct Authenticator: Sendable {
     let runtime: Runtime

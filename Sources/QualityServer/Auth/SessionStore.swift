@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Browser sessions of `/login` (SPEC 11), kept in memory.
+/// Browser sessions of `/login` (docs/SEMANTICS.md §11), kept in memory.
 ///
 /// The `qualityd_session` cookie holds a random id (256 bits from the system's CSPRNG), never the
 /// token. The id maps to the SHA-256 of the token that signed in and an expiry; the token's name and

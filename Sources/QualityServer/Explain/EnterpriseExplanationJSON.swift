@@ -1,6 +1,6 @@
 import QualityCore
 
-/// `GET /api/v1/enterprises/{uscc}/explain`: the explanation of SPEC 7's steps for one enterprise and
+/// `GET /api/v1/enterprises/{uscc}/explain`: the explanation of docs/SEMANTICS.md §7's steps for one enterprise and
 /// its rows of the list, with the names of rules and programs from the config in force.
 enum EnterpriseExplanationJSON {
     static func render(_ found: Explainer.Found) -> [UInt8] {

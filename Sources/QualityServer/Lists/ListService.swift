@@ -6,7 +6,7 @@ import QualityCore
 import QualityExport
 import QualityStore
 
-/// A period's subsidy list as finance works with it (SPEC 11, 14): a draft (the latest result, which
+/// A period's subsidy list as finance works with it (docs/SEMANTICS.md §11, §13): a draft (the latest result, which
 /// changes with every run) until published; then the frozen list, confirmed, perhaps revoked.
 ///
 /// Publishing freezes the current result of the period together with the names and policy basis of

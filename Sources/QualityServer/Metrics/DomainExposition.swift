@@ -1,6 +1,6 @@
 import QualityCore
 
-/// The domain families of SPEC section 12 for the latest result of the current period.
+/// The domain families of docs/SEMANTICS.md §12 for the latest result of the current period.
 ///
 /// A pure function of config and result, so the body can be rendered once per result and the
 /// same input always gives the same bytes (the golden test relies on it).

@@ -3,11 +3,11 @@ import Prometheus
 import QualityIngest
 import Synchronization
 
-/// The `qualityd_*` families of SPEC 12, declared once, here, with their help text.
+/// The `qualityd_*` families of docs/SEMANTICS.md §12, declared once, here, with their help text.
 ///
 /// swift-prometheus' registry keeps families in a dictionary, so one registry holding them all
 /// would print them in a different order in every process. Each family therefore has a registry
-/// of its own and `render` walks them in the order of SPEC 12; series inside a family follow the
+/// of its own and `render` walks them in the order of docs/SEMANTICS.md §12; series inside a family follow the
 /// registry's order.
 ///
 /// Every series a rule may `increase()` over is created at 0 (pull results and reject reasons for
@@ -17,7 +17,7 @@ public final class OperationalMetrics: Sendable {
     static let pullBuckets: [Double] = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600]
     /// Scoring durations: milliseconds for Ningbo, seconds for a million enterprises.
     static let scoringBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
-    /// Export formats of SPEC 14 (the `format` label of `qualityd_exports_total`).
+    /// Export formats of docs/SEMANTICS.md §13 (the `format` label of `qualityd_exports_total`).
     public static let exportFormats = ["csv", "xlsx", "json"]
 
     private struct Family: Sendable {
@@ -213,7 +213,7 @@ public final class OperationalMetrics: Sendable {
         exportCounters[format]?.increment()
     }
 
-    /// Every family, in SPEC 12 order.
+    /// Every family, in docs/SEMANTICS.md §12 order.
     public func render(into buffer: inout [UInt8]) {
         for family in families { family.registry.emit(into: &buffer) }
     }

@@ -1,7 +1,7 @@
 import QualityCore
 
 extension EnterprisePage {
-    /// The steps of SPEC 7 for one program, in the order they apply, stopping where the award ended.
+    /// The steps of docs/SEMANTICS.md §7 for one program, in the order they apply, stopping where the award ended.
     struct Steps {
         let page: EnterprisePage
         let outcome: ProgramOutcome

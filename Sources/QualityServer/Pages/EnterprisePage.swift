@@ -1,7 +1,7 @@
 import QualityCore
 
 /// `GET /enterprises/{uscc}`: why an enterprise got what it got, or nothing — one sentence per program,
-/// then every eligibility rule and every step of SPEC 7 (condition, amount, group, once per years,
+/// then every eligibility rule and every step of docs/SEMANTICS.md §7 (condition, amount, group, once per years,
 /// enterprise cap, program budget, overall budget) with the amounts in fen after each.
 public struct EnterprisePage: Sendable {
     public var config: Config

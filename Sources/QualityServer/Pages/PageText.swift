@@ -25,7 +25,7 @@ struct PageText {
         config.subsidies.eligibility.first { $0.id == id }.map { c.t($0.name) } ?? id
     }
 
-    /// Why an award was excluded (SPEC 7).
+    /// Why an award was excluded (docs/SEMANTICS.md §7).
     func exclusion(_ reason: String, program: String? = nil) -> String {
         switch reason {
         case "group": return c.t("就高不重复", "Same group: only the highest award is paid")

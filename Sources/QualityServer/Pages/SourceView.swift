@@ -8,7 +8,7 @@ public struct SourceView: Sendable, Equatable {
     public var name: LocalizedText
     /// The last pull succeeded.
     public var up: Bool
-    /// The last pull failed, or the last success is older than twice the interval (SPEC 9).
+    /// The last pull failed, or the last success is older than twice the interval (docs/SEMANTICS.md §9).
     public var stale: Bool
     public var lastSuccess: Date?
     /// The newest pull, successful or not; nil before the first.

@@ -94,7 +94,7 @@ public struct SourcesPage: Sendable {
         }
     }
 
-    /// The `result` of a pull (SPEC 12) in words.
+    /// The `result` of a pull (docs/SEMANTICS.md §12) in words.
     static func pullResult(_ id: String, _ c: PageContext) -> String {
         switch id {
         case "success": c.t("成功", "success")
@@ -107,7 +107,7 @@ public struct SourcesPage: Sendable {
         }
     }
 
-    /// A reject reason of SPEC 9 in words.
+    /// A reject reason of docs/SEMANTICS.md §9 in words.
     static func rejectReason(_ id: String, _ c: PageContext) -> String {
         switch id {
         case "missing_key": c.t("缺少主键", "missing key")

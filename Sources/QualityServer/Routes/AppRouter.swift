@@ -1,7 +1,7 @@
 import Hummingbird
 import QualityCore
 
-/// Every route of qualityd and who may use it (SPEC 11): the one table to read.
+/// Every route of qualityd and who may use it (docs/SEMANTICS.md §11): the one table to read.
 ///
 /// | group | routes |
 /// |---|---|

@@ -5,7 +5,7 @@ import NIOCore
 import QualityCore
 import QualityStore
 
-/// `GET/POST /login`, `POST /logout` and the stylesheet: open to anyone (SPEC 11).
+/// `GET/POST /login`, `POST /logout` and the stylesheet: open to anyone (docs/SEMANTICS.md §11).
 ///
 /// Signing in posts a token; a valid one opens a server-side session (`SessionStore`) whose random
 /// id goes into the `qualityd_session` cookie (`HttpOnly; SameSite=Strict; Path=/`), and the browser

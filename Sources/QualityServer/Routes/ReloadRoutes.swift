@@ -3,7 +3,7 @@ import QualityConfig
 import QualityCore
 
 /// `POST /-/reload`: reloads the config like SIGHUP. Admin only; while `auth.tokens` is empty,
-/// loopback connections only (SPEC 11; `RequireRole` decides).
+/// loopback connections only (docs/SEMANTICS.md §11; `RequireRole` decides).
 struct ReloadRoutes {
     let reloader: Reloader
 

@@ -9,7 +9,7 @@ import QualityStore
 struct SubsidyRoutes {
     let runtime: Runtime
     let lists: ListService
-    /// Days on public notice when the request does not say (SPEC: 公示 of 7 days).
+    /// Days on public notice when the request does not say: 公示 lasts 7 days.
     static let noticeDays = 7
 
     func register(

@@ -4,10 +4,10 @@ import QualityIngest
 import QualityStore
 
 /// What each source held before a restart, rebuilt from the store, so that a source that cannot be
-/// reached after the restart keeps its last good data (SPEC 9) instead of vanishing from the scores.
+/// reached after the restart keeps its last good data (docs/SEMANTICS.md §9) instead of vanishing from the scores.
 ///
 /// The store keeps the merged snapshot, not each source's part; a fact comes from exactly one
-/// source (SPEC 3), so a source's part is its facts' columns over the entities that have one of
+/// source (docs/SEMANTICS.md §3), so a source's part is its facts' columns over the entities that have one of
 /// them, and a payout source's part is the snapshot's payouts.
 enum IngestSeed {
     /// Outcomes to record, in order, before any pull of this process: for a source with a stored
