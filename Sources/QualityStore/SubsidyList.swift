@@ -66,7 +66,7 @@ public struct SubsidyList: Sendable, Equatable {
 public struct FrozenList: Sendable, Equatable {
     public var list: SubsidyList
     public var json: [UInt8]
-    /// The labels frozen with it (see `QualityStore.publishList`); nil for a list published without.
+    /// The labels frozen with it (see `Store.publishList`); nil for a list published without.
     public var labelsJSON: [UInt8]?
 
     public init(list: SubsidyList, json: [UInt8], labelsJSON: [UInt8]? = nil) {
@@ -78,7 +78,3 @@ public struct FrozenList: Sendable, Equatable {
     /// The frozen result decoded from its JSON.
     public func result() throws -> AssessmentResult { try AssessmentResult.parse(json: json) }
 }
-
-/// `SubsidyList` under a name apart from QualityExport's `SubsidyList` (the rows of an export), for
-/// files that import both modules.
-public typealias StoredSubsidyList = SubsidyList

@@ -110,7 +110,7 @@ enum ListCommand {
     /// been scored with that very config, so that names and amounts belong together.
     static func publish(
         _ loaded: LoadedConfig, store: SQLiteStore, period: String, noticeStart: Date, noticeEnd: Date, by: String
-    ) async throws -> StoredSubsidyList {
+    ) async throws -> QualityStore.SubsidyList {
         let stored = try await storeCall { () async throws(StoreError) in
             try await store.latestSuccessfulRun(period: period)
         }
@@ -136,7 +136,7 @@ enum ListCommand {
         }
     }
 
-    static func summary(_ how: String, _ list: StoredSubsidyList, store: SQLiteStore) -> String {
+    static func summary(_ how: String, _ list: QualityStore.SubsidyList, store: SQLiteStore) -> String {
         "\(store.path): \(how) the subsidy list of \(list.period) (list #\(list.id)): \(list.payoutCount) payouts, "
             + "\(Money.format(fen: list.grantedFen)) yuan, sha256 \(list.sha256)"
     }

@@ -59,7 +59,7 @@ public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
 }
 
 private func wire(
-    _ options: ServerOptions, loaded: LoadedConfig, store: any QualityStore, address: (host: String, port: Int),
+    _ options: ServerOptions, loaded: LoadedConfig, store: any Store, address: (host: String, port: Int),
     fetcher: any HTTPFetching, services: [any Service]
 ) async throws -> Daemon {
     let metrics = MetricsCache(operational: OperationalMetrics())
@@ -94,7 +94,7 @@ private func wire(
         sessions: authenticator.sessions)
 }
 
-private func openStore(_ config: Config, path override: String?) throws -> any QualityStore {
+private func openStore(_ config: Config, path override: String?) throws -> any Store {
     guard let path = override ?? config.storage.sqlite else {
         throw ConfigErrors([
             ConfigIssue(location: nil, key: "storage.sqlite", message: "qualityd serve needs storage.sqlite")

@@ -15,7 +15,7 @@ public struct ServerOptions: Sendable {
     /// The SQLite file instead of `storage.sqlite`.
     public var sqlitePath: String?
     /// A store to use instead of opening one (tests wrap the SQLite store to make it fail).
-    public var store: (any QualityStore)?
+    public var store: (any Store)?
     /// Fetches source pages; nil: AsyncHTTPClient, owned and shut down by the daemon.
     public var fetcher: (any HTTPFetching)?
     /// The wall clock: periods, pull and run times.
@@ -28,7 +28,7 @@ public struct ServerOptions: Sendable {
 
     public init(
         configPath: String = "config.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,
-        listen: (host: String, port: Int)? = nil, sqlitePath: String? = nil, store: (any QualityStore)? = nil,
+        listen: (host: String, port: Int)? = nil, sqlitePath: String? = nil, store: (any Store)? = nil,
         fetcher: (any HTTPFetching)? = nil, now: @escaping @Sendable () -> Date = { Date() }, pullJitter: Double = 0.1,
         periodCheck: Duration = .seconds(60), logger: Logger = Logger(label: "qualityd")
     ) {

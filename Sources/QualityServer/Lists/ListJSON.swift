@@ -8,7 +8,7 @@ import QualityStore
 enum ListJSON {
     /// A list's state: `status` (draft, published, superseded, confirmed, revoked) and, for a stored
     /// list, its id, the SHA-256 of its frozen result, payouts and who did what when.
-    static func write(_ list: StoredSubsidyList?, into w: inout JSONWriter) {
+    static func write(_ list: QualityStore.SubsidyList?, into w: inout JSONWriter) {
         w.beginObject()
         w.key("status")
         w.string(ListState(list).status.rawValue)
@@ -42,7 +42,7 @@ enum ListJSON {
     }
 
     /// `{"list": …}` after an action, with whether a new scoring run was asked for.
-    static func action(_ list: StoredSubsidyList, rescoring: Bool) -> [UInt8] {
+    static func action(_ list: QualityStore.SubsidyList, rescoring: Bool) -> [UInt8] {
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("list")

@@ -23,7 +23,7 @@ struct ListService: Sendable {
         var period: String
         var result: AssessmentResult
         /// The list in force, or else the newest on record (a revoked one).
-        var list: StoredSubsidyList?
+        var list: QualityStore.SubsidyList?
         /// True when `result` is the frozen list's, false for the current result of a draft.
         var frozen: Bool
         var names: ListNames
@@ -88,7 +88,9 @@ struct ListService: Sendable {
     }
 
     /// Freezes the period's current result for public notice, with the names of the config in force.
-    func publish(period: String, noticeStart: Date, noticeEnd: Date, by who: String) async throws -> StoredSubsidyList {
+    func publish(period: String, noticeStart: Date, noticeEnd: Date, by who: String) async throws
+        -> QualityStore.SubsidyList
+    {
         let (json, sha256) = try await currentJSON(period: period)
         let loaded = await runtime.loaded
         guard sha256 == nil || sha256 == loaded.sha256 else {
@@ -104,14 +106,14 @@ struct ListService: Sendable {
     }
 
     /// Confirms the published list (the store records its payouts), then asks for a new scoring run.
-    func confirm(period: String, by who: String) async throws -> StoredSubsidyList {
+    func confirm(period: String, by who: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
         scoring.send()
         return list
     }
 
     /// Revokes the confirmed list and voids its payouts, then asks for a new scoring run.
-    func revoke(period: String, by who: String, reason: String) async throws -> StoredSubsidyList {
+    func revoke(period: String, by who: String, reason: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
         scoring.send()
         return list

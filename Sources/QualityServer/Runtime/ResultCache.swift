@@ -8,7 +8,7 @@ import QualityStore
 ///
 /// Earlier periods are kept without their award lists (the ranking and trend read districts only).
 actor ResultCache {
-    let store: any QualityStore
+    let store: any Store
     private var periods: [Int64: AssessmentResult] = [:]
     private var periodOrder: [Int64] = []
     private var lists: [Int64: AssessmentResult] = [:]
@@ -20,7 +20,7 @@ actor ResultCache {
     /// Frozen lists kept whole.
     let listCapacity = 4
 
-    init(store: any QualityStore) {
+    init(store: any Store) {
         self.store = store
     }
 

@@ -13,7 +13,7 @@ import Synchronization
 /// Services change it (pulls, scoring, reloads) and routes read it. Metrics are published from
 /// here whenever something they show changes, never per scrape.
 public actor Runtime {
-    public nonisolated let store: any QualityStore
+    public nonisolated let store: any Store
     public nonisolated let ingest: IngestState
     public nonisolated let metrics: MetricsCache
     public nonisolated let logger: Logger
@@ -40,7 +40,7 @@ public actor Runtime {
     private var changeWaiters: [CheckedContinuation<Void, Never>] = []
 
     public init(
-        loaded: LoadedConfig, store: any QualityStore, fetcher: any HTTPFetching, metrics: MetricsCache,
+        loaded: LoadedConfig, store: any Store, fetcher: any HTTPFetching, metrics: MetricsCache,
         now: @escaping @Sendable () -> Date, logger: Logger
     ) throws(ConfigErrors) {
         self.loaded = loaded
@@ -87,7 +87,7 @@ public actor Runtime {
 
     /// The newest successful run of `period`, or else the newest successful run of any period: on
     /// the first day of a new period the dashboards keep showing the last one until it is scored.
-    static func storedResult(_ store: any QualityStore, period: String) async throws(StoreError) -> StoredResult? {
+    static func storedResult(_ store: any Store, period: String) async throws(StoreError) -> StoredResult? {
         if let current = try await store.latestSuccessfulRun(period: period) { return current }
         let recent = try await store.runs(period: nil, limit: 50, offset: 0)
         guard let newest = recent.first(where: { $0.status == .success && $0.resultSize > 0 }) else { return nil }

@@ -6,7 +6,7 @@ import QualityCore
 ///
 /// Times are kept as integer milliseconds since 1970-01-01T00:00:00Z (UTC). Large JSON (snapshots, results,
 /// frozen lists) is kept as BLOBs in each table's last column, so listing rows never reads them.
-public final class SQLiteStore: QualityStore {
+public final class SQLiteStore: Store {
     /// Tuning of an `SQLiteStore`; the defaults suit the daemon.
     public struct Options: Sendable {
         /// How long a statement waits for another process's lock before failing, in seconds (default 5).

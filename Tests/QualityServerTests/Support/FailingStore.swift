@@ -5,7 +5,7 @@ import Synchronization
 
 /// The SQLite store, except that saving snapshots fails while `failSnapshots(true)`: a disk that
 /// fills up under a running daemon; and listing runs throws `failRuns(with:)`'s error while set.
-final class FailingStore: QualityStore {
+final class FailingStore: Store {
     let base: SQLiteStore
     private let failing = Mutex(false)
     private let runsFailure = Mutex<StoreError?>(nil)

@@ -42,7 +42,7 @@ struct WorkedDaemon {
             worked: PagesFixture.Worked(loaded: loaded, snapshot: snapshot, result: result))
     }
 
-    var store: any QualityStore { daemon.runtime.store }
+    var store: any Store { daemon.runtime.store }
     var result: AssessmentResult { worked.result }
 
     /// An enterprise with an award granted more than 0.

@@ -7,7 +7,7 @@ import QualityCore
 /// `SQLiteStore` is the embedded default; a PostgreSQL store for several replicas implements the same
 /// protocol. Implementations are safe to call from any task. Every method throws `StoreError` only.
 /// Times are UTC `Date`s kept to the millisecond; values returned after a write carry the stored times.
-public protocol QualityStore: Sendable {
+public protocol Store: Sendable {
     // MARK: Pulls
 
     /// Records a finished pull and returns it with its id.
@@ -93,7 +93,7 @@ public protocol QualityStore: Sendable {
     func backup(to path: String) async throws(StoreError)
 }
 
-extension QualityStore {
+extension Store {
     /// Stores a snapshot, serializing it once for both its bytes and its hash.
     public func saveSnapshot(_ snapshot: Snapshot, createdAt: Date) async throws(StoreError) -> SnapshotInfo {
         let json = snapshot.json(style: .canonical)
