@@ -11,13 +11,13 @@ import UnixSignals
 /// The application and the parts tests reach into: the runtime, the reloader, the metrics cache
 /// and the scoring service (to score on demand).
 public struct Daemon: Sendable {
-    public let application: Application<RouterResponder<AppRequestContext>>
+    package let application: Application<RouterResponder<AppRequestContext>>
     public let runtime: Runtime
-    public let reloader: Reloader
-    public let metrics: MetricsCache
-    public let scoring: ScoringService
+    package let reloader: Reloader
+    package let metrics: MetricsCache
+    package let scoring: ScoringService
     /// Browser sessions of `/login`.
-    public let sessions: SessionStore
+    package let sessions: SessionStore
 
     /// Serves until SIGTERM or SIGINT, then shuts down gracefully: the server stops accepting,
     /// a scoring run in progress finishes, pulls in flight are cancelled.
@@ -27,7 +27,7 @@ public struct Daemon: Sendable {
 }
 
 /// The qualityd application: HTTP routes and the services that pull, score and reload.
-public func buildApplication(_ options: ServerOptions) async throws -> some ApplicationProtocol {
+package func buildApplication(_ options: ServerOptions) async throws -> some ApplicationProtocol {
     try await buildDaemon(options).application
 }
 

@@ -1,19 +1,19 @@
 import QualityCore
 
 /// A caller identified by one of the configured tokens (docs/SEMANTICS.md §11).
-public struct Identity: Sendable, Equatable {
+package struct Identity: Sendable, Equatable {
     /// How the token came: in the `Authorization` header, or through the session cookie of `/login`.
-    public enum Credential: Sendable, Equatable {
+    package enum Credential: Sendable, Equatable {
         case bearer
         case session
     }
 
     /// The token's name: the "who" of the audit log.
-    public var name: String
-    public var role: Role
-    public var credential: Credential
+    package var name: String
+    package var role: Role
+    package var credential: Credential
 
-    public init(name: String, role: Role, credential: Credential) {
+    package init(name: String, role: Role, credential: Credential) {
         self.name = name
         self.role = role
         self.credential = credential
@@ -21,14 +21,14 @@ public struct Identity: Sendable, Equatable {
 }
 
 /// What a request may do, as `IdentifyMiddleware` decides it before any route runs.
-public enum Access: Sendable, Equatable {
+package enum Access: Sendable, Equatable {
     /// `auth.tokens` is empty: pages and API are open; actions stay loopback-only.
     case open
     /// No valid credential; `presented` when a token or session cookie came but is not (or no longer) valid.
     case anonymous(presented: Bool)
     case identified(Identity)
 
-    public var identity: Identity? {
+    package var identity: Identity? {
         if case .identified(let identity) = self { return identity }
         return nil
     }

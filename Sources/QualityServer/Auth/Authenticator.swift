@@ -4,11 +4,11 @@ import QualityCore
 
 /// Finds out who sends a request (docs/SEMANTICS.md §11): the `Authorization: Bearer` token, else the session
 /// cookie of `/login`. Tokens are those of the config in force, so a reload changes them at once.
-public struct Authenticator: Sendable {
+package struct Authenticator: Sendable {
     let runtime: Runtime
-    public let sessions: SessionStore
+    package let sessions: SessionStore
 
-    public init(runtime: Runtime, sessions: SessionStore = SessionStore()) {
+    package init(runtime: Runtime, sessions: SessionStore = SessionStore()) {
         self.runtime = runtime
         self.sessions = sessions
     }

@@ -7,28 +7,28 @@ import Synchronization
 /// token. The id maps to the SHA-256 of the token that signed in and an expiry; the token's name and
 /// role are looked up in the config in force on every request, so a token removed or demoted by a
 /// reload takes its sessions with it. Sessions end after `lifetime`, on sign-out, and on restart.
-public final class SessionStore: Sendable {
-    public struct Session: Sendable, Equatable {
+package final class SessionStore: Sendable {
+    package struct Session: Sendable, Equatable {
         /// Lower-case hex SHA-256 of the token, as `auth.tokens` lists it.
-        public var tokenSHA256: String
-        public var expires: Date
+        package var tokenSHA256: String
+        package var expires: Date
     }
 
-    public static let cookieName = "qualityd_session"
+    package static let cookieName = "qualityd_session"
 
     /// How long a session lasts after signing in (default 12 hours).
-    public let lifetime: TimeInterval
+    package let lifetime: TimeInterval
     /// The most sessions kept; beyond it the one expiring first is dropped.
-    public let capacity: Int
+    package let capacity: Int
     private let sessions = Mutex<[String: Session]>([:])
 
-    public init(lifetime: TimeInterval = 12 * 3600, capacity: Int = 10_000) {
+    package init(lifetime: TimeInterval = 12 * 3600, capacity: Int = 10_000) {
         self.lifetime = lifetime
         self.capacity = max(1, capacity)
     }
 
     /// Opens a session for the token with digest `tokenSHA256` and returns its id.
-    public func create(tokenSHA256: String, now: Date) -> String {
+    package func create(tokenSHA256: String, now: Date) -> String {
         let id = Self.newID()
         let session = Session(tokenSHA256: tokenSHA256.lowercased(), expires: now + lifetime)
         sessions.withLock { all in
@@ -42,7 +42,7 @@ public final class SessionStore: Sendable {
     }
 
     /// The session `id` names, unless it is unknown or expired (an expired one is dropped).
-    public func session(_ id: String, now: Date) -> Session? {
+    package func session(_ id: String, now: Date) -> Session? {
         sessions.withLock { all in
             guard let session = all[id] else { return nil }
             guard session.expires > now else {
@@ -53,11 +53,11 @@ public final class SessionStore: Sendable {
         }
     }
 
-    public func remove(_ id: String) {
+    package func remove(_ id: String) {
         _ = sessions.withLock { $0.removeValue(forKey: id) }
     }
 
-    public var count: Int { sessions.withLock { $0.count } }
+    package var count: Int { sessions.withLock { $0.count } }
 
     /// 32 random bytes as hex. `SystemRandomNumberGenerator` reads the kernel's CSPRNG (getrandom).
     static func newID() -> String {

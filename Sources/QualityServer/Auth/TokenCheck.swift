@@ -2,12 +2,12 @@ import QualityCore
 
 /// Matches a presented token against the configured digests without telling by its timing which
 /// digest (or how much of one) matched.
-public enum TokenCheck {
+package enum TokenCheck {
     /// The configured token whose `sha256` is the SHA-256 of `token`, if any.
     ///
     /// Every configured digest is compared in full, whether or not an earlier one matched, so the
     /// time taken depends only on the number of tokens.
-    public static func match(_ token: String, in tokens: [TokenConfig]) -> TokenConfig? {
+    package static func match(_ token: String, in tokens: [TokenConfig]) -> TokenConfig? {
         let digest = Array(SHA256.hex(Array(token.utf8)).utf8)
         var found: TokenConfig?
         for candidate in tokens {
@@ -18,7 +18,7 @@ public enum TokenCheck {
     }
 
     /// Whether `a` and `b` hold the same bytes, looking at every byte of the longer one (no early exit).
-    public static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    package static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         var difference: UInt8 = a.count == b.count ? 0 : 1
         for i in 0..<max(a.count, b.count) {
             let x = i < a.count ? a[i] : 0

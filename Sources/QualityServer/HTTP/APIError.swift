@@ -8,9 +8,9 @@ import QualityCore
 ///
 /// Routes throw it for what only they know (a bad query parameter, an unknown district); domain
 /// errors answer as one through `ClientFacingError` (`DomainErrors+HTTPResponseError.swift`).
-public struct APIError: HTTPResponseError, Sendable {
+package struct APIError: HTTPResponseError, Sendable {
     /// The codes docs/openapi.yaml lists.
-    public enum Code: String, Sendable {
+    package enum Code: String, Sendable {
         case badRequest = "bad_request"
         case unauthorized
         case forbidden
@@ -24,7 +24,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case internalError = "internal_error"
 
         /// The status a client gets with this code.
-        public var status: HTTPResponse.Status {
+        package var status: HTTPResponse.Status {
             switch self {
             case .badRequest: .badRequest
             case .unauthorized: .unauthorized
@@ -52,14 +52,14 @@ public struct APIError: HTTPResponseError, Sendable {
         }
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
     /// Further lines, e.g. every error of a refused config.
-    public var details: [String]
+    package var details: [String]
     /// The status of `code`, or the one another error came with (a 405 stays a 405).
-    public var status: HTTPResponse.Status
+    package var status: HTTPResponse.Status
 
-    public init(_ code: Code, _ message: String, details: [String] = []) {
+    package init(_ code: Code, _ message: String, details: [String] = []) {
         self.code = code
         self.message = message
         self.details = details
@@ -74,7 +74,7 @@ public struct APIError: HTTPResponseError, Sendable {
         self.status = status
     }
 
-    public func response(from request: Request, context: some RequestContext) throws -> Response {
+    package func response(from request: Request, context: some RequestContext) throws -> Response {
         var w = JSONWriter(style: .compact)
         w.beginObject()
         w.key("error")

@@ -3,20 +3,20 @@ import NIOCore
 
 /// The request context of qualityd's routes: Hummingbird's core storage and the peer's address,
 /// which loopback-only routes check.
-public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
-    public var coreContext: CoreRequestContextStorage
+package struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
+    package var coreContext: CoreRequestContextStorage
     /// Nil when there is no socket (router tests).
-    public let remoteAddress: SocketAddress?
+    package let remoteAddress: SocketAddress?
     /// Who sends the request; set by `IdentifyMiddleware` before routing.
-    public var access: Access = .anonymous(presented: false)
+    package var access: Access = .anonymous(presented: false)
 
-    public init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         remoteAddress = source.channel.remoteAddress
     }
 
     /// Whether the request came over a loopback connection (127.0.0.0/8 or ::1).
-    public var isLoopback: Bool {
+    package var isLoopback: Bool {
         guard let ip = remoteAddress?.ipAddress else { return false }
         switch remoteAddress {
         case .v4?: return ip.hasPrefix("127.")

@@ -9,9 +9,9 @@ import QualityStore
 // `{"error": {"code", "message"}}` with the code docs/openapi.yaml lists. `ErrorMiddleware` keeps
 // the status and decides what is logged.
 
-/// An error that a client reads as an `APIError`. Public only because the conformances of public
+/// An error that a client reads as an `APIError`. Its two witnesses are public: the conformances of public
 /// types (`StoreError`…) to Hummingbird's public protocol are.
-public protocol ClientFacingError: HTTPResponseError {
+package protocol ClientFacingError: HTTPResponseError {
     var apiError: APIError { get }
 }
 
@@ -24,7 +24,7 @@ extension ClientFacingError {
 }
 
 extension StoreError: ClientFacingError {
-    public var apiError: APIError {
+    package var apiError: APIError {
         switch self {
         case .notPublished, .alreadyConfirmed, .notConfirmed: APIError(.conflict, description)
         case .notFound: APIError(.notFound, description)
@@ -37,7 +37,7 @@ extension StoreError: ClientFacingError {
 
 /// Only a refused reload reaches a route with these: the config in force stays.
 extension ConfigErrors: ClientFacingError {
-    public var apiError: APIError {
+    package var apiError: APIError {
         APIError(
             .configInvalid, "config refused, the previous one stays in force", details: issues.map(\.description))
     }
@@ -45,9 +45,9 @@ extension ConfigErrors: ClientFacingError {
 
 /// An export that could not be written is the server's fault; the file and cause go to the log only.
 extension ExportError: ClientFacingError {
-    public var apiError: APIError { APIError(.internalError, "the export could not be written; it has been logged") }
+    package var apiError: APIError { APIError(.internalError, "the export could not be written; it has been logged") }
 }
 
 extension ServingError: ClientFacingError {
-    public var apiError: APIError { APIError(.notReady, description) }
+    package var apiError: APIError { APIError(.notReady, description) }
 }

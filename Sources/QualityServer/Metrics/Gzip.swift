@@ -1,16 +1,16 @@
 import CZlib
 
 /// gzip (RFC 1952) through the system zlib: the `/metrics` body is compressed once per render.
-public enum Gzip {
+package enum Gzip {
     /// Why zlib refused: its return code and message.
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var code: Int32
-        public var message: String
-        public var description: String { "zlib error \(code): \(message)" }
+    package struct Failure: Error, Sendable, CustomStringConvertible {
+        package var code: Int32
+        package var message: String
+        package var description: String { "zlib error \(code): \(message)" }
     }
 
     /// The bytes as one gzip member. Level 6 is zlib's default balance of size and speed.
-    public static func compress(_ input: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
+    package static func compress(_ input: [UInt8], level: Int32 = 6) throws(Failure) -> [UInt8] {
         var stream = z_stream()
         let initialized = czlib_deflate_init_gzip(&stream, level)
         guard initialized == Z_OK else { throw Failure(code: initialized, message: "deflateInit2 failed") }
@@ -38,7 +38,7 @@ public enum Gzip {
     }
 
     /// The bytes of a gzip (or zlib) stream, for tests and clients; concatenated members are read in turn.
-    public static func decompress(_ input: [UInt8]) throws(Failure) -> [UInt8] {
+    package static func decompress(_ input: [UInt8]) throws(Failure) -> [UInt8] {
         var output: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var offset = 0

@@ -18,7 +18,7 @@ public final class OperationalMetrics: Sendable {
     /// Scoring durations: milliseconds for Ningbo, seconds for a million enterprises.
     static let scoringBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60]
     /// Export formats of docs/SEMANTICS.md §13 (the `format` label of `qualityd_exports_total`).
-    public static let exportFormats = ["csv", "xlsx", "json"]
+    package static let exportFormats = ["csv", "xlsx", "json"]
 
     private struct Family: Sendable {
         let registry = PrometheusCollectorRegistry()
@@ -111,7 +111,7 @@ public final class OperationalMetrics: Sendable {
     // MARK: Sources
 
     /// Creates the series of sources newly configured (all at 0) and drops those of sources removed.
-    public func configure(sources ids: [String]) {
+    package func configure(sources ids: [String]) {
         sources.withLock { series in
             for (id, old) in series where !ids.contains(id) {
                 unregister(old)
@@ -155,7 +155,7 @@ public final class OperationalMetrics: Sendable {
     }
 
     /// A pull of this process: counts it, its duration and rejects, and sets the source's state.
-    public func record(_ outcome: SourcePullOutcome) {
+    package func record(_ outcome: SourcePullOutcome) {
         sources.withLock { series in
             guard var s = series[outcome.sourceID] else { return }
             s.pulls[outcome.result]?.increment()
@@ -173,7 +173,7 @@ public final class OperationalMetrics: Sendable {
     }
 
     /// The state a source had before this process started (from the store): no counter moves.
-    public func restore(source id: String, up: Bool, lastSuccess: Double?, records: Int?) {
+    package func restore(source id: String, up: Bool, lastSuccess: Double?, records: Int?) {
         sources.withLock { series in
             guard var s = series[id] else { return }
             s.up.set(to: up ? 1 : 0)
@@ -193,28 +193,28 @@ public final class OperationalMetrics: Sendable {
 
     // MARK: Scoring, config, exports
 
-    public func recordScoring(success: Bool, duration: Double, finishedAt: Double) {
+    package func recordScoring(success: Bool, duration: Double, finishedAt: Double) {
         runs[success ? "success" : "failure"]?.increment()
         scoringHistogram.record(duration)
         if success { lastScoringGauge.set(to: finishedAt) }
     }
 
     /// The last successful run restored from the store: its time, no counter moves.
-    public func restoreLastScoring(at seconds: Double) {
+    package func restoreLastScoring(at seconds: Double) {
         lastScoringGauge.set(to: seconds)
     }
 
-    public func setReloadSuccessful(_ ok: Bool) {
+    package func setReloadSuccessful(_ ok: Bool) {
         reloadGauge.set(to: ok ? 1 : 0)
     }
 
     /// Counts an export; formats other than csv, xlsx and json are ignored.
-    public func recordExport(format: String) {
+    package func recordExport(format: String) {
         exportCounters[format]?.increment()
     }
 
     /// Every family, in docs/SEMANTICS.md §12 order.
-    public func render(into buffer: inout [UInt8]) {
+    package func render(into buffer: inout [UInt8]) {
         for family in families { family.registry.emit(into: &buffer) }
     }
 }

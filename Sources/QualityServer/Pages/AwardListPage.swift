@@ -6,20 +6,20 @@ import QualityExport
 ///
 /// Built straight into a byte buffer with names escaped once per program and district, so 100,000
 /// awards render in linear time; `pageSize` splits very long lists.
-public struct AwardListPage: Sendable {
-    public var config: Config
-    public var result: AssessmentResult
-    public var list: ListState
+package struct AwardListPage: Sendable {
+    package var config: Config
+    package var result: AssessmentResult
+    package var list: ListState
     /// 1-based; clamped to the pages there are.
-    public var page: Int
+    package var page: Int
     /// Awards per page; nil shows every award on one page.
-    public var pageSize: Int?
+    package var pageSize: Int?
     /// Names of enterprises without an award row (the ineligible ones), by USCC, e.g. from the snapshot;
     /// awards carry their own names.
-    public var names: [String: String]
-    public var context: PageContext
+    package var names: [String: String]
+    package var context: PageContext
 
-    public init(
+    package init(
         config: Config, result: AssessmentResult, list: ListState = .draft, page: Int = 1, pageSize: Int? = nil,
         names: [String: String] = [:], context: PageContext
     ) {
@@ -47,7 +47,7 @@ public struct AwardListPage: Sendable {
         return start..<min(start + size, awards.count)
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("财政奖励名单", "Subsidy list")
         let reserve = 65_536 + rows.count * 720

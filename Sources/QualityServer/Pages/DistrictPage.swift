@@ -1,11 +1,11 @@
 import QualityCore
 
 /// One stored period of a district, for the trend: nil when the district has no result that period.
-public struct TrendPoint: Sendable, Equatable {
-    public var period: String
-    public var district: DistrictResult?
+package struct TrendPoint: Sendable, Equatable {
+    package var period: String
+    package var district: DistrictResult?
 
-    public init(period: String, district: DistrictResult?) {
+    package init(period: String, district: DistrictResult?) {
         self.period = period
         self.district = district
     }
@@ -14,17 +14,17 @@ public struct TrendPoint: Sendable, Equatable {
 /// `GET /districts/{code}`: why the district has its score. Every point is traced to an indicator
 /// value, its method and parameters, its weight and any rescaling; then bonus, penalty, veto, the
 /// total formula, the grade thresholds and the trend over stored periods.
-public struct DistrictPage: Sendable {
-    public var config: Config
-    public var result: AssessmentResult
-    public var district: DistrictResult
+package struct DistrictPage: Sendable {
+    package var config: Config
+    package var result: AssessmentResult
+    package var district: DistrictResult
     /// The district over the stored periods, oldest first (the current period included).
-    public var trend: [TrendPoint]
-    public var previous: AssessmentResult?
-    public var context: PageContext
+    package var trend: [TrendPoint]
+    package var previous: AssessmentResult?
+    package var context: PageContext
 
     /// Nil when `result` has no district `code` (the route answers 404).
-    public init?(
+    package init?(
         config: Config, result: AssessmentResult, code: String, trend: [TrendPoint] = [],
         previous: AssessmentResult? = nil, context: PageContext
     ) {
@@ -39,7 +39,7 @@ public struct DistrictPage: Sendable {
 
     var text: PageText { PageText(config: config, c: context) }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let d = district
         let name = text.districtName(d)

@@ -3,15 +3,15 @@ import QualityCore
 /// `GET /enterprises/{uscc}`: why an enterprise got what it got, or nothing — one sentence per program,
 /// then every eligibility rule and every step of docs/SEMANTICS.md §7 (condition, amount, group, once per years,
 /// enterprise cap, program budget, overall budget) with the amounts in fen after each.
-public struct EnterprisePage: Sendable {
-    public var config: Config
-    public var explanation: EnterpriseExplanation
+package struct EnterprisePage: Sendable {
+    package var config: Config
+    package var explanation: EnterpriseExplanation
     /// The enterprise's rows of the list shown (the result's awards for this USCC).
-    public var awards: [Award]
-    public var provenance: Provenance?
-    public var context: PageContext
+    package var awards: [Award]
+    package var provenance: Provenance?
+    package var context: PageContext
 
-    public init(
+    package init(
         config: Config, explanation: EnterpriseExplanation, awards: [Award], provenance: Provenance? = nil,
         context: PageContext
     ) {
@@ -25,7 +25,7 @@ public struct EnterprisePage: Sendable {
     var text: PageText { PageText(config: config, c: context) }
     var sentences: EnterpriseSentences { EnterpriseSentences(config: config, explanation: explanation, c: context) }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let e = explanation
         let title = e.name ?? e.uscc

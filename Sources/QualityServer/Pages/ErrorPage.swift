@@ -1,11 +1,11 @@
 /// The error page of every HTML route (401, 403, 404, 500, …), in the page's language.
-public struct ErrorPage: Sendable {
-    public var status: Int
+package struct ErrorPage: Sendable {
+    package var status: Int
     /// A specific explanation ("no district 330299"); the status's own text when nil. Plain text.
-    public var detail: String?
-    public var context: PageContext
+    package var detail: String?
+    package var context: PageContext
 
-    public init(status: Int, detail: String? = nil, context: PageContext) {
+    package init(status: Int, detail: String? = nil, context: PageContext) {
         self.status = status
         self.detail = detail
         self.context = context
@@ -37,7 +37,7 @@ public struct ErrorPage: Sendable {
         }
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         return PageLayout.document(c, title: "\(status) " + title, nav: nil, provenance: nil) { w in
             w.element("h1", ["id": "error-status", "data-status": String(status)], text: "\(status) · " + title)

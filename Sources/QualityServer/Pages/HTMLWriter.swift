@@ -1,8 +1,8 @@
 /// HTML escaping for data that came from outside (config, bureaus, requests).
-public enum HTML {
+package enum HTML {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by character references: safe as element text and as a
     /// quoted attribute value.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         escape(text, into: &bytes)

@@ -2,8 +2,8 @@ import Foundation
 import QualityStore
 
 /// Where a period's subsidy list stands, as the finance pages show it.
-public struct ListState: Sendable, Equatable {
-    public enum Status: String, Sendable, Equatable {
+package struct ListState: Sendable, Equatable {
+    package enum Status: String, Sendable, Equatable {
         /// Not published: the list is the latest result and changes with every run.
         case draft
         /// Frozen for public notice (公示).
@@ -16,18 +16,18 @@ public struct ListState: Sendable, Equatable {
         case revoked
     }
 
-    public var status: Status
-    public var noticeStart: Date?
-    public var noticeEnd: Date?
-    public var publishedBy: String?
-    public var publishedAt: Date?
-    public var confirmedBy: String?
-    public var confirmedAt: Date?
-    public var revokedBy: String?
-    public var revokedAt: Date?
-    public var revokeReason: String?
+    package var status: Status
+    package var noticeStart: Date?
+    package var noticeEnd: Date?
+    package var publishedBy: String?
+    package var publishedAt: Date?
+    package var confirmedBy: String?
+    package var confirmedAt: Date?
+    package var revokedBy: String?
+    package var revokedAt: Date?
+    package var revokeReason: String?
 
-    public init(
+    package init(
         status: Status, noticeStart: Date? = nil, noticeEnd: Date? = nil, publishedBy: String? = nil,
         publishedAt: Date? = nil, confirmedBy: String? = nil, confirmedAt: Date? = nil, revokedBy: String? = nil,
         revokedAt: Date? = nil, revokeReason: String? = nil
@@ -44,10 +44,10 @@ public struct ListState: Sendable, Equatable {
         self.revokeReason = revokeReason
     }
 
-    public static let draft = ListState(status: .draft)
+    package static let draft = ListState(status: .draft)
 
     /// The state of a stored list; nil (no list in force or on record) is a draft.
-    public init(_ list: SubsidyList?) {
+    package init(_ list: SubsidyList?) {
         guard let list else {
             self.init(status: .draft)
             return

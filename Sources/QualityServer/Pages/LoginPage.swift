@@ -1,25 +1,25 @@
 /// `GET /login`: a form that posts a token (a password field) to `/login`; the route sets the
 /// HttpOnly cookie and redirects to `next`.
-public struct LoginPage: Sendable {
+package struct LoginPage: Sendable {
     /// Shown above the form after a failed attempt ("wrong token"); plain text.
-    public var error: String?
+    package var error: String?
     /// Where to go after signing in; only a local path is kept (no open redirect through the form).
-    public var next: String?
-    public var context: PageContext
+    package var next: String?
+    package var context: PageContext
 
-    public init(error: String? = nil, next: String? = nil, context: PageContext) {
+    package init(error: String? = nil, next: String? = nil, context: PageContext) {
         self.error = error
         self.next = next
         self.context = context
     }
 
     /// `next` when it is a path on this server (`/…` but not `//…`), else `/`.
-    public static func safeNext(_ next: String?) -> String {
+    package static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("登录", "Sign in")
         return PageLayout.document(c, title: title, nav: nil, provenance: nil) { w in

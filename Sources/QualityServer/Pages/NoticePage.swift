@@ -3,15 +3,15 @@ import QualityCore
 
 /// What the public notice says beyond the list: who issues it and how to object. Plain text; a blank
 /// line starts a new paragraph.
-public struct NoticeInfo: Sendable, Equatable {
+package struct NoticeInfo: Sendable, Equatable {
     /// The issuing government, e.g. 宁波市鄞州区 / Yinzhou District, Ningbo.
-    public var issuer: LocalizedText
+    package var issuer: LocalizedText
     /// Contact office and telephone.
-    public var contact: LocalizedText
+    package var contact: LocalizedText
     /// How and until when objections are raised.
-    public var objection: LocalizedText
+    package var objection: LocalizedText
 
-    public init(
+    package init(
         issuer: LocalizedText,
         contact: LocalizedText = LocalizedText(
             zh: "联系人：（待填写）　电话：（待填写）", en: "Contact: (to be filled in)  Tel: (to be filled in)"),
@@ -29,15 +29,15 @@ public struct NoticeInfo: Sendable, Equatable {
 /// `GET /subsidies/{period}/notice`: the proposed award list for public notice (公示), printable on
 /// A4: title, notice period, the enterprises granted more than 0 with program and amount, the total,
 /// the contact and objection text, and the issuer with the date.
-public struct NoticePage: Sendable {
-    public var config: Config
-    public var result: AssessmentResult
+package struct NoticePage: Sendable {
+    package var config: Config
+    package var result: AssessmentResult
     /// Gives the notice period and publication date; a draft prints "to be decided".
-    public var list: ListState
-    public var notice: NoticeInfo
-    public var context: PageContext
+    package var list: ListState
+    package var notice: NoticeInfo
+    package var context: PageContext
 
-    public init(config: Config, result: AssessmentResult, list: ListState, notice: NoticeInfo, context: PageContext) {
+    package init(config: Config, result: AssessmentResult, list: ListState, notice: NoticeInfo, context: PageContext) {
         self.config = config
         self.result = result
         self.list = list
@@ -54,7 +54,7 @@ public struct NoticePage: Sendable {
                 + PageFormat.period(result.period, .en))
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let text = PageText(config: config, c: c)
         let awards = result.subsidies.awards.filter { $0.grantedFen > 0 }

@@ -2,39 +2,39 @@ import Foundation
 import QualityCore
 
 /// Who is signed in, as the header shows it.
-public struct PageUser: Sendable, Equatable {
+package struct PageUser: Sendable, Equatable {
     /// The token's name (the "who" of the audit log).
-    public var name: String
-    public var role: Role
+    package var name: String
+    package var role: Role
 
-    public init(name: String, role: Role) {
+    package init(name: String, role: Role) {
         self.name = name
         self.role = role
     }
 }
 
 /// Where the stylesheet comes from: inlined in every page, or linked (served at `/static/app.css`).
-public enum StylesheetMode: Sendable, Equatable {
+package enum StylesheetMode: Sendable, Equatable {
     case inline
     case link(String)
 }
 
 /// What every page needs besides its own data: the request (for links and the language switch),
 /// who is signed in, and when and in which time zone the page is rendered.
-public struct PageContext: Sendable {
-    public var language: Language
+package struct PageContext: Sendable {
+    package var language: Language
     /// The request path, e.g. `/districts/330212`.
-    public var path: String
+    package var path: String
     /// The request's query parameters in order; `lang` is ignored here (it is `language`).
-    public var query: [(name: String, value: String)]
-    public var user: PageUser?
+    package var query: [(name: String, value: String)]
+    package var user: PageUser?
     /// When the page is rendered, shown in the footer.
-    public var generatedAt: Date
+    package var generatedAt: Date
     /// IANA time zone for every time shown (the config's `timezone`).
-    public var timezone: String
-    public var stylesheet: StylesheetMode
+    package var timezone: String
+    package var stylesheet: StylesheetMode
 
-    public init(
+    package init(
         language: Language = .zh, path: String = "/", query: [(name: String, value: String)] = [],
         user: PageUser? = nil, generatedAt: Date = Date(), timezone: String = "Asia/Shanghai",
         stylesheet: StylesheetMode = .inline
@@ -78,18 +78,18 @@ public struct PageContext: Sendable {
 }
 
 /// Where a page's numbers come from, for the footer: the period and the hashes of config and snapshot.
-public struct Provenance: Sendable, Equatable {
-    public var period: String?
-    public var configSHA256: String?
-    public var snapshotSHA256: String?
+package struct Provenance: Sendable, Equatable {
+    package var period: String?
+    package var configSHA256: String?
+    package var snapshotSHA256: String?
 
-    public init(period: String? = nil, configSHA256: String? = nil, snapshotSHA256: String? = nil) {
+    package init(period: String? = nil, configSHA256: String? = nil, snapshotSHA256: String? = nil) {
         self.period = period
         self.configSHA256 = configSHA256
         self.snapshotSHA256 = snapshotSHA256
     }
 
-    public init(_ result: AssessmentResult) {
+    package init(_ result: AssessmentResult) {
         self.init(period: result.period, configSHA256: result.configSHA256, snapshotSHA256: result.snapshotSHA256)
     }
 }

@@ -2,14 +2,14 @@
 ///
 /// Local fonts only (intranets are offline), colours that survive greyscale printing, and print rules
 /// that drop navigation and keep tables whole where they can.
-public enum PageStyle {
+package enum PageStyle {
     /// Dimension colours, in config order (repeating after eight).
     static let palette = ["#2f6fb0", "#e08a1e", "#3a9a5b", "#b0413e", "#7b5ea7", "#4f8f8f", "#b89b2a", "#8c6d46"]
 
     static func colour(_ index: Int) -> String { palette[index % palette.count] }
 
     /// The stylesheet text (`text/css; charset=utf-8`).
-    public static let css = """
+    package static let css = """
         :root{--fg:#1d232b;--muted:#5d6875;--line:#d5dbe2;--bg:#f5f7f9;--card:#fff;--accent:#1f5fa0;\
         --up:#1d7a3a;--down:#b3261e;--warn-bg:#fff4d6;--warn-line:#e0a400;--bad:#b3261e}
         *{box-sizing:border-box}

@@ -2,16 +2,16 @@ import QualityCore
 
 /// `GET /`: the districts of the current period by rank, with grade, vetoes, the change against the
 /// previous period, each district's points per dimension as a stacked bar, and data freshness.
-public struct RankingPage: Sendable {
-    public var config: Config
-    public var result: AssessmentResult
+package struct RankingPage: Sendable {
+    package var config: Config
+    package var result: AssessmentResult
     /// The previous period's result, for Δ total and Δ rank; nil when none is stored.
-    public var previous: AssessmentResult?
+    package var previous: AssessmentResult?
     /// Every configured source; stale ones raise a warning banner.
-    public var sources: [SourceView]
-    public var context: PageContext
+    package var sources: [SourceView]
+    package var context: PageContext
 
-    public init(
+    package init(
         config: Config, result: AssessmentResult, previous: AssessmentResult? = nil, sources: [SourceView] = [],
         context: PageContext
     ) {
@@ -22,7 +22,7 @@ public struct RankingPage: Sendable {
         self.context = context
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("质量强区评价排名", "District ranking")
         return PageLayout.document(c, title: title, nav: .ranking, provenance: Provenance(result)) { w in

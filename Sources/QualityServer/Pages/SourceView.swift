@@ -3,18 +3,18 @@ import QualityCore
 import QualityStore
 
 /// One bureau source as the pages show it: its names, whether it is up and fresh, and its last pull.
-public struct SourceView: Sendable, Equatable {
-    public var id: String
-    public var name: LocalizedText
+package struct SourceView: Sendable, Equatable {
+    package var id: String
+    package var name: LocalizedText
     /// The last pull succeeded.
-    public var up: Bool
+    package var up: Bool
     /// The last pull failed, or the last success is older than twice the interval (docs/SEMANTICS.md §9).
-    public var stale: Bool
-    public var lastSuccess: Date?
+    package var stale: Bool
+    package var lastSuccess: Date?
     /// The newest pull, successful or not; nil before the first.
-    public var lastPull: PullRecord?
+    package var lastPull: PullRecord?
 
-    public init(
+    package init(
         id: String, name: LocalizedText, up: Bool, stale: Bool, lastSuccess: Date? = nil, lastPull: PullRecord? = nil
     ) {
         self.id = id
@@ -26,7 +26,7 @@ public struct SourceView: Sendable, Equatable {
     }
 
     /// A configured source with its newest pull; up when that pull succeeded.
-    public init(source: SourceConfig, lastPull: PullRecord?, lastSuccess: Date?, stale: Bool) {
+    package init(source: SourceConfig, lastPull: PullRecord?, lastSuccess: Date?, stale: Bool) {
         self.init(
             id: source.id, name: source.name, up: lastPull?.status == .success, stale: stale,
             lastSuccess: lastSuccess, lastPull: lastPull)

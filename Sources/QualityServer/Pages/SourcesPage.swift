@@ -3,19 +3,19 @@ import QualityStore
 
 /// `GET /sources`: data freshness per bureau source — up or down, fresh or stale, the last success
 /// in the config's time zone, the last pull's result, records, rejects by reason, duration and error.
-public struct SourcesPage: Sendable {
-    public var sources: [SourceView]
+package struct SourcesPage: Sendable {
+    package var sources: [SourceView]
     /// The result the dashboards show, for the footer; nil before the first scoring.
-    public var provenance: Provenance?
-    public var context: PageContext
+    package var provenance: Provenance?
+    package var context: PageContext
 
-    public init(sources: [SourceView], provenance: Provenance? = nil, context: PageContext) {
+    package init(sources: [SourceView], provenance: Provenance? = nil, context: PageContext) {
         self.sources = sources
         self.provenance = provenance
         self.context = context
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("数据源状态", "Data sources")
         return PageLayout.document(c, title: title, nav: .sources, provenance: provenance) { w in

@@ -2,13 +2,13 @@ import QualityCore
 
 /// `GET /subsidies`: the period's subsidy list per program (enterprises granted, requested, granted,
 /// budget and its use) and in total against the overall budget; the list's status; exports.
-public struct SubsidiesPage: Sendable {
-    public var config: Config
-    public var result: AssessmentResult
-    public var list: ListState
-    public var context: PageContext
+package struct SubsidiesPage: Sendable {
+    package var config: Config
+    package var result: AssessmentResult
+    package var list: ListState
+    package var context: PageContext
 
-    public init(config: Config, result: AssessmentResult, list: ListState = .draft, context: PageContext) {
+    package init(config: Config, result: AssessmentResult, list: ListState = .draft, context: PageContext) {
         self.config = config
         self.result = result
         self.list = list
@@ -46,7 +46,7 @@ public struct SubsidiesPage: Sendable {
         return sums
     }
 
-    public func render() -> [UInt8] {
+    package func render() -> [UInt8] {
         let c = context
         let title = c.t("财政奖励名单概览", "Subsidy list overview")
         return PageLayout.document(c, title: title, nav: .subsidies, provenance: Provenance(result)) { w in

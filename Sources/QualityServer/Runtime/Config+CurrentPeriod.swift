@@ -4,7 +4,7 @@ import QualityCore
 extension Config {
     /// The period being assessed at `date`: the fixed `current_period`, or with `auto` the period of
     /// kind `period` that contains the civil date of `date` in `timezone`.
-    public func currentPeriod(at date: Date) -> Period {
+    package func currentPeriod(at date: Date) -> Period {
         switch currentPeriod {
         case .fixed(let period):
             return period

@@ -13,10 +13,10 @@ import Synchronization
 /// Services change it (pulls, scoring, reloads) and routes read it. Metrics are published from
 /// here whenever something they show changes, never per scrape.
 public actor Runtime {
-    public nonisolated let store: any Store
-    public nonisolated let ingest: IngestState
-    public nonisolated let metrics: MetricsCache
-    public nonisolated let logger: Logger
+    package nonisolated let store: any Store
+    package nonisolated let ingest: IngestState
+    package nonisolated let metrics: MetricsCache
+    package nonisolated let logger: Logger
     nonisolated let now: @Sendable () -> Date
     nonisolated let fetcher: any HTTPFetching
 
@@ -24,12 +24,12 @@ public actor Runtime {
     /// (`/metrics` too) is identified, and a long pull or reload must not hold up a scrape.
     private nonisolated let tokens: Mutex<[TokenConfig]>
 
-    public private(set) var loaded: LoadedConfig
+    package private(set) var loaded: LoadedConfig
     private(set) var puller: Puller
     /// The period assessed now: `current_period`, re-evaluated on every pull and scoring run.
     public private(set) var period: Period
-    public private(set) var served: ServedResult?
-    public private(set) var lastReloadSuccessful = true
+    package private(set) var served: ServedResult?
+    package private(set) var lastReloadSuccessful = true
     /// Sources that finished a pull of `period` in this process.
     private var attempted: Set<String> = []
     private var restored = false
@@ -39,7 +39,7 @@ public actor Runtime {
     private(set) var generation = 0
     private var changeWaiters: [CheckedContinuation<Void, Never>] = []
 
-    public init(
+    package init(
         loaded: LoadedConfig, store: any Store, fetcher: any HTTPFetching, metrics: MetricsCache,
         now: @escaping @Sendable () -> Date, logger: Logger
     ) throws(ConfigErrors) {
@@ -56,19 +56,19 @@ public actor Runtime {
         metrics.operational.configure(sources: loaded.config.sources.map(\.id))
     }
 
-    public var config: Config { loaded.config }
+    package var config: Config { loaded.config }
 
     /// `auth.tokens` of the config in force.
-    public nonisolated var authTokens: [TokenConfig] { tokens.withLock { $0 } }
+    package nonisolated var authTokens: [TokenConfig] { tokens.withLock { $0 } }
 
     /// Ready once a config is loaded and a parsed result is served (its metrics are rendered).
-    public var isReady: Bool { served?.result != nil }
+    package var isReady: Bool { served?.result != nil }
 
     // MARK: Start
 
     /// Reads what the store holds for a fast start: the result to serve (its bytes; parsing comes in
     /// `restore`) and each source's last state for the metrics. Then publishes the first body.
-    public func loadStored() async throws(StoreError) {
+    package func loadStored() async throws(StoreError) {
         if let stored = try await Self.storedResult(store, period: period.description) {
             served = ServedResult(
                 period: stored.run.period, json: ByteBuffer(bytes: stored.json), run: stored.run, result: nil)
@@ -97,7 +97,7 @@ public actor Runtime {
     /// Parses the stored result and renders its metrics, then gives each source the data it had
     /// before the restart (from the stored snapshot). Pull outcomes wait until this is done.
     /// The parsing runs outside the actor, so the API keeps serving the stored bytes meanwhile.
-    public nonisolated func restore() async {
+    package nonisolated func restore() async {
         if let served = await served, served.result == nil {
             do {
                 let started = ContinuousClock.now
@@ -222,7 +222,7 @@ public actor Runtime {
     /// The served result with the snapshot it was computed from, reading the snapshot from the store
     /// after a restart. Nil while nothing is served; throws when the stored snapshot is not the one
     /// the result names (it was replaced and the run that scored the new one failed).
-    public nonisolated func servedSnapshot() async throws -> (ServedResult, AssessmentResult, Snapshot)? {
+    package nonisolated func servedSnapshot() async throws -> (ServedResult, AssessmentResult, Snapshot)? {
         guard let served = await served, let result = served.result else { return nil }
         if let snapshot = served.snapshot { return (served, result, snapshot) }
         let stored = try await store.latestSnapshot(period: served.period)

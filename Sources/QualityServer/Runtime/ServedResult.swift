@@ -6,19 +6,19 @@ import QualityStore
 ///
 /// After a restart the stored bytes are served by the API at once; the value (which the metrics and
 /// readiness need) follows when parsing is done, which takes a while at national scale.
-public struct ServedResult: Sendable {
-    public var period: String
+package struct ServedResult: Sendable {
+    package var period: String
     /// The compact result JSON (`AssessmentResult.json(style: .compact)`), as stored with its run.
-    public var json: ByteBuffer
+    package var json: ByteBuffer
     /// The run that produced it; nil only for results installed by tests.
-    public var run: ScoringRun?
+    package var run: ScoringRun?
     /// Nil until the stored bytes are parsed.
-    public var result: AssessmentResult?
+    package var result: AssessmentResult?
     /// The snapshot the result was computed from, for explaining an enterprise's subsidies; after a
     /// restart read from the store on first use (`Runtime.servedSnapshot()`).
-    public var snapshot: Snapshot?
+    package var snapshot: Snapshot?
 
-    public init(
+    package init(
         period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?, snapshot: Snapshot? = nil
     ) {
         self.period = period

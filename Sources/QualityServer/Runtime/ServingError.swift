@@ -1,6 +1,6 @@
 /// Why the served result, or the snapshot behind it, cannot be given yet: the daemon is starting,
 /// or between a replaced snapshot and the run that scores it. Asking again later helps.
-public enum ServingError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum ServingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// No scoring run of this process or the store has produced a result.
     case noResultYet
     /// The stored result of `period` is served as bytes but still being parsed after a restart.
@@ -9,7 +9,7 @@ public enum ServingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the run that scored the new one failed).
     case snapshotGone(period: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .noResultYet:
             "no result yet: waiting for the first scoring run"

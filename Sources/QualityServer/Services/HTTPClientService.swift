@@ -3,14 +3,14 @@ import ServiceLifecycle
 
 /// Owns the HTTP client the sources are pulled with: shuts it down once the services before it
 /// (the pulls) have stopped.
-public struct HTTPClientService: Service {
+package struct HTTPClientService: Service {
     let client: HTTPClient
 
-    public init(client: HTTPClient) {
+    package init(client: HTTPClient) {
         self.client = client
     }
 
-    public func run() async throws {
+    package func run() async throws {
         try? await gracefulShutdown()
         try await client.shutdown()
     }

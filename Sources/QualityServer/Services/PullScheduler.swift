@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// Each source runs in a child task of its own; a failing or slow source never holds up the rest.
 /// A reload sends the new source list: sources removed or changed stop (a pull in flight is
 /// dropped), new or changed ones start with an immediate pull, unchanged ones keep their rhythm.
-public struct PullScheduler: Service {
+package struct PullScheduler: Service {
     let runtime: Runtime
     let updates: CoalescingChannel<[SourceConfig]>
     let scoring: CoalescingChannel<Void>
@@ -20,7 +20,7 @@ public struct PullScheduler: Service {
     /// How often the clock is checked for a new period.
     let periodCheck: Duration
 
-    public init(
+    package init(
         runtime: Runtime, updates: CoalescingChannel<[SourceConfig]>, scoring: CoalescingChannel<Void>,
         jitter: Double = 0.1, periodCheck: Duration = .seconds(60)
     ) {
@@ -37,7 +37,7 @@ public struct PullScheduler: Service {
         case tick
     }
 
-    public func run() async {
+    package func run() async {
         var sources = await runtime.config.sources
         var period = await runtime.currentPeriod()
         // A new period (the first day of a year, quarter or month) is pulled at once, not at each

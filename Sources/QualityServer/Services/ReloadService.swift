@@ -2,14 +2,14 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Reloads the config on SIGHUP, as Prometheus does.
-public struct ReloadService: Service {
+package struct ReloadService: Service {
     let reloader: Reloader
 
-    public init(reloader: Reloader) {
+    package init(reloader: Reloader) {
         self.reloader = reloader
     }
 
-    public func run() async {
+    package func run() async {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {
             await reloader.reload(who: "SIGHUP")

@@ -10,9 +10,9 @@ import QualityStore
 /// `qualityd_config_last_reload_successful` drops to 0. A good one replaces config and model,
 /// reschedules the pulls and asks for a scoring run. Both are audited (`reload`). Reloads are
 /// serialized by this actor.
-public actor Reloader {
+package actor Reloader {
     /// How a reload ended.
-    public enum Outcome: Sendable {
+    package enum Outcome: Sendable {
         case reloaded(LoadedConfig)
         case refused(ConfigErrors)
     }
@@ -22,7 +22,7 @@ public actor Reloader {
     let schedule: CoalescingChannel<[SourceConfig]>
     let scoring: CoalescingChannel<Void>
 
-    public init(
+    package init(
         runtime: Runtime, environment: [String: String], schedule: CoalescingChannel<[SourceConfig]>,
         scoring: CoalescingChannel<Void>
     ) {
@@ -34,7 +34,7 @@ public actor Reloader {
 
     /// Loads the config file anew; `who` names the requester in the log and the audit log.
     @discardableResult
-    public func reload(who: String) async -> Outcome {
+    package func reload(who: String) async -> Outcome {
         let path = await runtime.loaded.path
         let logger = runtime.logger
         let outcome: Outcome

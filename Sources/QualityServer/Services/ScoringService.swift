@@ -12,16 +12,16 @@ import ServiceLifecycle
 /// Triggers are coalesced (a burst of pulls gives one run) and runs never overlap: one loop takes
 /// them in turn. Before the first trigger it restores the stored result, so the order of installs
 /// is the order of this loop. A failed run is stored and counted; the previous result stays served.
-public struct ScoringService: Service {
+package struct ScoringService: Service {
     let runtime: Runtime
     let triggers: CoalescingChannel<Void>
 
-    public init(runtime: Runtime, triggers: CoalescingChannel<Void>) {
+    package init(runtime: Runtime, triggers: CoalescingChannel<Void>) {
         self.runtime = runtime
         self.triggers = triggers
     }
 
-    public func run() async {
+    package func run() async {
         await runtime.restore()
         for await _ in triggers.stream.cancelOnGracefulShutdown() {
             await score()
@@ -30,7 +30,7 @@ public struct ScoringService: Service {
 
     /// One run, if there is something to score; returns whether a result was installed.
     @discardableResult
-    public func score() async -> Bool {
+    package func score() async -> Bool {
         guard let input = await runtime.scoringInput() else {
             runtime.logger.debug("scoring waits for every source's first pull")
             return false
