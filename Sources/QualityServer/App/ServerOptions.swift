@@ -26,7 +26,7 @@ public struct ServerOptions: Sendable {
     public var periodCheck: Duration
     public var logger: Logger
     /// Budgets of sign-ins and wrong tokens per client, and how often failures are logged.
-    public var authLimits = AuthGuard.Limits()
+    package var authLimits = AuthGuard.Limits()
     /// How long a connection may sit without a complete request head before it is closed: idle
     /// between requests, or sending its headers slowly (slowloris). Default 30 s.
     public var idleTimeout: Duration = .seconds(30)
