@@ -30,17 +30,19 @@ func readFile(_ path: String, what: String) throws -> [UInt8] {
     return [UInt8](data)
 }
 
-/// Scores the snapshot file at `path` with the loaded config; an unreadable or invalid snapshot
-/// fails naming the file.
-func score(snapshotAt path: String, with loaded: LoadedConfig) throws -> AssessmentResult {
+/// The snapshot file at `path`; an unreadable or invalid one fails naming the file.
+func readSnapshot(at path: String) throws -> Snapshot {
     let bytes = try readFile(path, what: "the snapshot")
-    let parsed: Snapshot
     do {
-        parsed = try Snapshot.parse(json: bytes)
+        return try Snapshot.parse(json: bytes)
     } catch {
         throw CommandFailure(.invalidInput, "\(path): \(error)")
     }
-    return loaded.model.assess(parsed, configSHA256: loaded.sha256)
+}
+
+/// Scores the snapshot file at `path` with the loaded config.
+func score(snapshotAt path: String, with loaded: LoadedConfig) throws -> AssessmentResult {
+    loaded.model.assess(try readSnapshot(at: path), configSHA256: loaded.sha256)
 }
 
 /// Writes bytes to a file, or to stdout for `-`.

@@ -20,12 +20,7 @@ struct ExportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(help: "Score this snapshot file (JSON, docs/SEMANTICS.md §8) and export its list.")
-    var snapshot: String?
-
-    @Option(help: "Export the stored result of this period (2025, 2025Q3, 2025-07).")
-    var period: String?
+    @OptionGroup var input: SnapshotOrPeriod
 
     @Option(help: "csv, xlsx or json.")
     var format: ExportFormat
@@ -36,24 +31,13 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "The file to write; - for stdout.")
     var out: String
 
-    func validate() throws {
-        switch (snapshot, period) {
-        case (nil, nil): throw ValidationError("give --snapshot or --period")
-        case (.some, .some): throw ValidationError("give either --snapshot or --period, not both")
-        default: break
-        }
-        if let period, Period(period) == nil {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
-    }
-
     func run() async throws {
         let loaded = try options.load()
         let result: AssessmentResult
         var names = ListNames(config: loaded.config)
         var what: String
         var store: SQLiteStore?
-        if let snapshot {
+        if let snapshot = input.snapshot {
             result = try score(snapshotAt: snapshot, with: loaded)
             what = "scored from \(snapshot)"
             // Audited when the store exists; an offline export does not create one.
@@ -63,7 +47,7 @@ struct ExportCommand: AsyncParsableCommand {
         } else {
             let opened = try openStore(loaded, mustExist: true)
             store = opened
-            let stored = try await storedResult(opened, loaded, period: period ?? "")
+            let stored = try await storedResult(opened, loaded, period: input.period ?? "")
             result = stored.result
             what = stored.what
             if let frozen = stored.names { names = frozen }

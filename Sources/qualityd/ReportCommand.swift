@@ -20,18 +20,13 @@ struct ReportCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
+    @OptionGroup var input: SnapshotOrPeriod
 
     @Argument(help: "The report's id (reports[].id), e.g. industry.")
     var report: String
 
     @Option(name: [.customLong("industry"), .customLong("group")], help: "The group, e.g. the industry textile.")
     var group: String
-
-    @Option(help: "The stored period (2025, 2025Q3, 2025-07).")
-    var period: String?
-
-    @Option(help: "A snapshot file (JSON) instead of the store.")
-    var snapshot: String?
 
     @Option(help: "html (default) or json.")
     var format: ReportFormat = .html
@@ -42,34 +37,17 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(help: "The file to write; - for stdout.")
     var out: String
 
-    func validate() throws {
-        switch (snapshot, period) {
-        case (nil, nil): throw ValidationError("give --snapshot or --period")
-        case (.some, .some): throw ValidationError("give either --snapshot or --period, not both")
-        default: break
-        }
-        if let period, Period(period) == nil {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
-    }
-
     func run() async throws {
         let loaded = try options.load()
         let analysis: ReportAnalysis
         do {
-            if let snapshot {
-                let bytes = try readFile(snapshot, what: "the snapshot")
-                let parsed: Snapshot
-                do {
-                    parsed = try Snapshot.parse(json: bytes)
-                } catch {
-                    throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
-                }
+            if let snapshot = input.snapshot {
+                let parsed = try readSnapshot(at: snapshot)
                 analysis = try ReportService.analysis(report: report, group: group, snapshot: parsed, loaded: loaded)
             } else {
                 let store = try openStore(loaded, mustExist: true)
                 analysis = try await ReportService.analysis(
-                    report: report, group: group, period: period ?? "", loaded: loaded, store: store)
+                    report: report, group: group, period: input.period ?? "", loaded: loaded, store: store)
             }
         } catch let error as ReportError {
             throw CommandFailure(.invalidInput, error.message)

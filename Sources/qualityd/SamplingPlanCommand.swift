@@ -20,12 +20,7 @@ struct SamplingPlanCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(help: "Draw over this snapshot file (JSON).")
-    var snapshot: String?
-
-    @Option(help: "Draw over the stored snapshot of this period (2025, 2025Q3, 2025-07).")
-    var period: String?
+    @OptionGroup var input: SnapshotOrPeriod
 
     @Option(help: "The seed: 1 to 64 letters, digits, '.', '_' or '-'.")
     var seed: String
@@ -40,14 +35,6 @@ struct SamplingPlanCommand: AsyncParsableCommand {
     var out: String = "-"
 
     func validate() throws {
-        switch (snapshot, period) {
-        case (nil, nil): throw ValidationError("give --snapshot or --period")
-        case (.some, .some): throw ValidationError("give either --snapshot or --period, not both")
-        default: break
-        }
-        if let period, Period(period) == nil {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
         if !SamplingPlan.isValidSeed(seed) {
             throw ValidationError("--seed: expected 1 to 64 letters, digits, '.', '_' or '-'")
         }
@@ -58,7 +45,7 @@ struct SamplingPlanCommand: AsyncParsableCommand {
         guard let model = loaded.model.sampling else {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sampling section; see docs/CONFIG.md")
         }
-        let parsed = try await readSnapshot(loaded)
+        let parsed = try await snapshotToDraw(loaded)
         let population = model.population(of: parsed, districts: loaded.config.districts)
         let plan = SamplingDraw(config: model.config).draw(population: population, seed: seed)
         let document = SamplingPlanDocument(plan: plan, period: parsed.period)
@@ -82,17 +69,10 @@ struct SamplingPlanCommand: AsyncParsableCommand {
                 + "input_sha256 \(document.inputSHA256)")
     }
 
-    private func readSnapshot(_ loaded: LoadedConfig) async throws -> Snapshot {
-        if let snapshot {
-            let bytes = try readFile(snapshot, what: "the snapshot")
-            do {
-                return try Snapshot.parse(json: bytes)
-            } catch {
-                throw CommandFailure(.invalidInput, "\(snapshot): \(error)")
-            }
-        }
+    private func snapshotToDraw(_ loaded: LoadedConfig) async throws -> Snapshot {
+        if let snapshot = input.snapshot { return try readSnapshot(at: snapshot) }
         let store = try openStore(loaded, mustExist: true)
-        let period = period ?? ""
+        let period = input.period ?? ""
         let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
         }
         guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.path)") }
