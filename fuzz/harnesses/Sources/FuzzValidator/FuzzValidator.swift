@@ -19,6 +19,16 @@ let plans: [SourcePlan] = {
     }
 }()
 
+/// Loads the plans before the first input: allocated during one, they are reported as leaked.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzValidatorInitialize(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
+    _ = plans.count
+    return 0
+}
+
 /// Decodes the input as a JSON page of every JSON source of the fixture and validates its records.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzValidator(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
