@@ -24,6 +24,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "qualityd", targets: ["qualityd"]),
+        // For the fuzzing package in fuzz/, which depends on this one by path.
+        .library(name: "QualityCore", targets: ["QualityCore"]),
+        .library(name: "QualityConfig", targets: ["QualityConfig"]),
+        .library(name: "QualityIngest", targets: ["QualityIngest"]),
         .executable(name: "bureau-sim", targets: ["bureau-sim"]),
     ],
     dependencies: [
