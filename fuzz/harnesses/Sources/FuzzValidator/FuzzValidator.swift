@@ -6,7 +6,7 @@ import QualityIngest
 /// The ingestion fixture's sources (five bureaus, with checks, maps and every combine mode).
 let plans: [SourcePlan] = {
     let here = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(5).joined(separator: "/")
-    let path = here + "/Tests/QualityIngestTests/Fixtures/ingest/config.yaml"
+    let path = here + "/Tests/Fixtures/ingest/config.yaml"
     do {
         let loaded = try ConfigLoader.load(path: path, environment: [:])
         let districts = loaded.config.districts.map(\.code)
