@@ -37,9 +37,9 @@ struct Explainer: Sendable {
         }
         let period = period ?? ""
         let store = runtime.store
-        let stored = try await StoreCall.run { try await store.latestSuccessfulRun(period: period) }
+        let stored = try await store.latestSuccessfulRun(period: period)
         guard let stored else { throw APIError(.notFound, "no result for period \(period)") }
-        let snapshot = try await StoreCall.run { try await store.latestSnapshot(period: period) }
+        let snapshot = try await store.latestSnapshot(period: period)
         guard let snapshot, snapshot.info.sha256 == stored.run.snapshotSHA256 else {
             throw APIError(.notReady, "the snapshot behind the result of \(period) is no longer stored")
         }

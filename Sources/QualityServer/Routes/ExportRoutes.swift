@@ -28,40 +28,56 @@ struct ExportRoutes {
     {
         let query = request.uri.queryParameters
         let period = try await lists.period(query.get("period"))
-        let language: Language
-        switch query.get("lang") {
-        case nil, "zh": language = .zh
-        case "en": language = .en
-        case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
-        }
+        let language = try Self.language(query.get("lang"))
         let view = try await lists.view(period: period)
         let file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
         let what =
             view.frozen
             ? "\(view.state.status.rawValue) list #\(view.list?.id ?? 0)"
             : "draft: the current result (run #\(view.run?.id ?? 0))"
+        return try await Self.attachment(
+            file, period: period, detail: "\(format.rawValue) \(language.rawValue), \(what)",
+            names: ("subsidies", "奖励名单"), runtime: runtime, who: context.who)
+    }
+
+    /// `?lang=`: zh (the default) or en.
+    static func language(_ value: String?) throws -> Language {
+        switch value {
+        case nil, "zh": return .zh
+        case "en": return .en
+        case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
+        }
+    }
+
+    /// Counts and audits an export, then answers it as an attachment named `NAME-PERIOD.EXT` (with
+    /// the Chinese name as RFC 5987 `filename*` in zh): an export that cannot be audited is refused.
+    static func attachment(
+        _ file: ExportFile, period: String, detail: String,
+        names: (ascii: String, chinese: String), runtime: Runtime, who: String
+    ) async throws -> Response {
         let entry = AuditEntry(
-            at: runtime.now(), who: context.who, action: .export, period: period,
-            detail: "\(format.rawValue) \(language.rawValue), \(what)", sha256: file.sha256, rows: file.rows)
+            at: runtime.now(), who: who, action: .export, period: period, detail: detail, sha256: file.sha256,
+            rows: file.rows)
         _ = try await runtime.store.appendAudit(entry)
-        runtime.metrics.operational.recordExport(format: format.rawValue)
+        runtime.metrics.operational.recordExport(format: file.format.rawValue)
         runtime.metrics.publish()
+        let ext = file.format.fileExtension
         return Response(
             status: .ok,
             headers: [
-                .contentType: format.contentType,
-                .contentDisposition: Self.disposition(period: period, format: format, language: language),
+                .contentType: file.format.contentType,
+                .contentDisposition: disposition(
+                    ascii: "\(names.ascii)-\(period).\(ext)", chinese: "\(names.chinese)-\(period).\(ext)",
+                    language: file.language),
                 .cacheControl: "no-store", .xContentTypeOptions: "nosniff",
                 HTTPField.Name("X-Content-SHA256")!: file.sha256,
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }
 
-    /// `attachment; filename="subsidies-2025.xlsx"`, plus the Chinese name as RFC 5987 `filename*`.
-    static func disposition(period: String, format: ExportFormat, language: Language) -> String {
-        let ascii = "subsidies-\(period).\(format.fileExtension)"
+    /// `attachment; filename="subsidies-2025.xlsx"`, plus the Chinese name as RFC 5987 `filename*` in zh.
+    static func disposition(ascii: String, chinese: String, language: Language) -> String {
         guard language == .zh else { return "attachment; filename=\"\(ascii)\"" }
-        let chinese = "奖励名单-\(period).\(format.fileExtension)"
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''" + PageFormat.urlEncode(chinese)
     }
 }

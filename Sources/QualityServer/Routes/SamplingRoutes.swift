@@ -69,40 +69,15 @@ struct SamplingRoutes {
     {
         let query = request.uri.queryParameters
         let period = try await lists.period(query.get("period"))
-        let language: Language
-        switch query.get("lang") {
-        case nil, "zh": language = .zh
-        case "en": language = .en
-        case let other?: throw APIError(.badRequest, "lang \(other): expected zh or en")
-        }
+        let language = try ExportRoutes.language(query.get("lang"))
         let frozen = try await sampling.frozen(period: period)
         let export = SamplingPlanExport(plan: frozen.document, config: await runtime.config, language: language)
-        let file: ExportFile
-        do {
-            file = format == .csv ? export.csv() : try export.xlsx()
-        } catch {
-            throw APIError(.internalError, "the \(format.rawValue) export of the sampling plan failed: \(error)")
-        }
-        let entry = AuditEntry(
-            at: runtime.now(), who: context.who, action: .export, period: period,
+        // A workbook that cannot be written answers as the ExportError it is (logged, 500).
+        let file = try format == .csv ? export.csv() : export.xlsx()
+        return try await ExportRoutes.attachment(
+            file, period: period,
             detail: "sampling plan \(format.rawValue) \(language.rawValue), plan #\(frozen.record.id)",
-            sha256: file.sha256, rows: file.rows)
-        _ = try await StoreCall.run { try await runtime.store.appendAudit(entry) }
-        runtime.metrics.operational.recordExport(format: format.rawValue)
-        runtime.metrics.publish()
-        let ascii = "sampling-\(period).\(format.fileExtension)"
-        let disposition =
-            language == .zh
-            ? "attachment; filename=\"\(ascii)\"; filename*=UTF-8''"
-                + PageFormat.urlEncode("抽查计划-\(period).\(format.fileExtension)")
-            : "attachment; filename=\"\(ascii)\""
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: format.contentType, .contentDisposition: disposition, .cacheControl: "no-store",
-                .xContentTypeOptions: "nosniff", HTTPField.Name("X-Content-SHA256")!: file.sha256,
-            ],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: file.bytes)))
+            names: ("sampling", "抽查计划"), runtime: runtime, who: context.who)
     }
 
     /// A string field of the JSON object body.

@@ -84,11 +84,3 @@ struct ScoresRoutes {
         return w.bytes
     }
 }
-
-/// Maps nothing: a `StoreError` answers for itself (`DomainErrors+HTTPResponseError.swift`). Kept only
-/// while `Explainer` still wraps its store call in it; remove both together.
-enum StoreCall {
-    static func run<T>(_ body: () async throws -> T) async throws -> T {
-        try await body()
-    }
-}

@@ -21,7 +21,7 @@ struct SamplingService: Sendable {
         guard SamplingPlan.isValidSeed(seed) else { throw SamplingError.invalidSeed(seed) }
         let loaded = await runtime.loaded
         guard let model = loaded.model.sampling else { throw SamplingError.notConfigured }
-        let stored = try await StoreCall.run { try await runtime.store.latestSnapshot(period: period) }
+        let stored = try await runtime.store.latestSnapshot(period: period)
         guard let stored else { throw SamplingError.noSnapshot(period: period) }
         let snapshot: Snapshot
         do {
@@ -36,9 +36,7 @@ struct SamplingService: Sendable {
         let new = NewSamplingPlan(
             period: period, seed: seed, inputSHA256: plan.inputSHA256, population: plan.population.count,
             selected: plan.selections.count, json: json)
-        let outcome = try await StoreCall.run {
-            try await runtime.store.freezeSamplingPlan(new, by: by, at: runtime.now())
-        }
+        let outcome = try await runtime.store.freezeSamplingPlan(new, by: by, at: runtime.now())
         switch outcome {
         case .frozen(let record):
             await publishMetrics()
@@ -54,9 +52,8 @@ struct SamplingService: Sendable {
         guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw SamplingError.invalidBody(#"revoking needs a written reason: a JSON body {"reason": "…"}"#)
         }
-        let revoked = try await StoreCall.run {
-            try await runtime.store.revokeSamplingPlan(period: period, by: by, reason: reason, at: runtime.now())
-        }
+        let revoked = try await runtime.store.revokeSamplingPlan(
+            period: period, by: by, reason: reason, at: runtime.now())
         guard let revoked else { throw SamplingError.noPlan(period: period) }
         await publishMetrics()
         return revoked
@@ -64,11 +61,9 @@ struct SamplingService: Sendable {
 
     /// The period's plan in force; with `orRevoked`, else its newest revoked plan.
     func frozen(period: String, orRevoked: Bool = false) async throws -> Frozen {
-        let stored = try await StoreCall.run {
-            orRevoked
-                ? try await runtime.store.latestSamplingPlan(period: period)
-                : try await runtime.store.samplingPlan(period: period)
-        }
+        let stored =
+            try await orRevoked
+            ? runtime.store.latestSamplingPlan(period: period) : runtime.store.samplingPlan(period: period)
         guard let stored else { throw SamplingError.noPlan(period: period) }
         do {
             return Frozen(
@@ -80,7 +75,7 @@ struct SamplingService: Sendable {
 
     /// The plans in force, newest period first.
     func inForce() async throws -> [SamplingPlanRecord] {
-        try await StoreCall.run { try await runtime.store.samplingPlansInForce() }.reversed()
+        try await runtime.store.samplingPlansInForce().reversed()
     }
 
     /// Refreshes the sampling series of /metrics: classes per district from the served snapshot,
