@@ -600,8 +600,9 @@ def wait(args):
     prom = Prometheus(args.prometheus)
     deadline = time.time() + args.timeout
     while True:
+        # A Prometheus still starting refuses connections or answers 503: asked again until the deadline.
         result, error = prom.query(args.query)
-        if error:
+        if error and time.time() >= deadline:
             return fail([f"{args.query}: {error}"])
         if result:
             for s in result:
