@@ -15,18 +15,16 @@ struct HealthRoutes {
         }
     }
 
-    private func ready() async throws -> Response {
+    private func ready() async throws -> Readiness {
         guard let served = await runtime.served else { throw ServingError.noResultYet }
         guard served.result != nil else { throw ServingError.parsing(period: served.period) }
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("status")
-        w.string("ready")
-        w.key("period")
-        w.string(served.period)
-        w.key("config_sha256")
-        w.string(await runtime.loaded.sha256)
-        w.endObject()
-        return Response.json(w.bytes)
+        return Readiness(period: served.period, configSHA256: await runtime.loaded.sha256)
+    }
+
+    /// `{"status": "ready", "period", "config_sha256"}`.
+    struct Readiness: ResponseEncodable {
+        var status = "ready"
+        var period: String
+        var configSHA256: String
     }
 }
