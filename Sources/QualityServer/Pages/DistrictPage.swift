@@ -4,11 +4,6 @@ import QualityCore
 package struct TrendPoint: Sendable, Equatable {
     package var period: String
     package var district: DistrictResult?
-
-    package init(period: String, district: DistrictResult?) {
-        self.period = period
-        self.district = district
-    }
 }
 
 /// `GET /districts/{code}`: why the district has its score. Every point is traced to an indicator

@@ -11,17 +11,6 @@ package struct EnterprisePage: Sendable {
     package var provenance: Provenance?
     package var context: PageContext
 
-    package init(
-        config: Config, explanation: EnterpriseExplanation, awards: [Award], provenance: Provenance? = nil,
-        context: PageContext
-    ) {
-        self.config = config
-        self.explanation = explanation
-        self.awards = awards
-        self.provenance = provenance
-        self.context = context
-    }
-
     var text: PageText { PageText(config: config, c: context) }
     var sentences: EnterpriseSentences { EnterpriseSentences(config: config, explanation: explanation, c: context) }
 

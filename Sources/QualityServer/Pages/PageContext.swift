@@ -7,10 +7,6 @@ package struct PageUser: Sendable, Equatable {
     package var name: String
     package var role: Role
 
-    package init(name: String, role: Role) {
-        self.name = name
-        self.role = role
-    }
 }
 
 /// Where the stylesheet comes from: inlined in every page, or linked (served at `/static/app.css`).
