@@ -6,8 +6,7 @@ import Testing
     typealias F = StoreFixtures
 
     @Test func newestFirstWithLimitAndOffset() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             var appended: [AuditEntry] = []
             for n in 0..<5 {
                 appended.append(

@@ -8,9 +8,8 @@ import Testing
     typealias F = StoreFixtures
 
     @Test func publishConfirmRevoke() async throws {
-        try await F.withTemporaryDirectory { dir in
+        try await F.withStore { store, dir in
             let path = dir.appendingPathComponent("q.sqlite").path
-            let store = try SQLiteStore(path: path)
             let result = F.result()
             let frozen = result.json(style: .compact)
 
@@ -93,8 +92,7 @@ import Testing
     }
 
     @Test func publishingAgainSupersedesAnUnconfirmedList() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             let first = try await store.publishList(
                 F.result(total: 80), noticeStart: F.time(0), noticeEnd: F.time(86_400), by: "finance-li", at: F.time(1))
             let second = try await store.publishList(
@@ -111,8 +109,7 @@ import Testing
     }
 
     @Test func concurrentConfirmsRecordPayoutsOnce() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             _ = try await store.publishList(
                 F.result(), noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li", at: F.time(2))
             let outcomes = await withTaskGroup(of: String.self) { group in
@@ -136,8 +133,7 @@ import Testing
     }
 
     @Test func refusalsNameThePeriod() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             await #expect(throws: StoreError.notPublished(period: "2025")) {
                 try await store.confirmList(period: "2025", by: "finance-li", at: F.time(0))
             }
@@ -160,7 +156,8 @@ import Testing
                 try await store.publishList(
                     F.result(), noticeStart: F.time(10), noticeEnd: F.time(1), by: "finance-li", at: F.time(2))
             }
-            #expect(try await store.listHistory(period: "2025") == [])
+            let history = try await store.listHistory(period: "2025")
+            #expect(history == [])
             #expect(try await store.auditLog(limit: 10, offset: 0) == [])
             let message = StoreError.alreadyConfirmed(period: "2025", by: "finance-wang", at: F.time(0)).description
             #expect(message == "the subsidy list of 2025 was already confirmed by finance-wang at 2025-03-01T00:00:00Z")
@@ -168,9 +165,8 @@ import Testing
     }
 
     @Test func labelsAreFrozenWithTheList() async throws {
-        try await F.withTemporaryDirectory { dir in
+        try await F.withStore { store, dir in
             let path = dir.appendingPathComponent("q.sqlite").path
-            let store = try SQLiteStore(path: path)
             let labels = Array(#"{"programs":[{"id":"lab_cnas","zh":"实验室奖励"}]}"#.utf8)
             _ = try await store.publishList(
                 F.result(), labelsJSON: labels, noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li",

@@ -8,8 +8,7 @@ import Testing
     typealias F = StoreFixtures
 
     @Test func latestSuccessfulRunIsPerPeriodAndSkipsFailures() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             let r2024 = F.result(period: "2024", total: 70.5)
             let early = F.result(total: 80)
             let late = F.result(total: 90.125)
@@ -60,8 +59,7 @@ import Testing
     }
 
     @Test func latestRunIsOneIndexLookup() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             let plan = try await store.latestRunQueryPlan()
             #expect(plan.count == 1)
             #expect(plan.first?.contains("USING INDEX scoring_runs_with_result") == true)
@@ -69,8 +67,7 @@ import Testing
     }
 
     @Test func aSuccessNeedsItsResultAndAPeriodMustParse() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             await #expect(
                 throws: StoreError.invalidArgument(
                     name: "resultJSON", message: "a successful run of 2025 needs its result")
@@ -78,7 +75,8 @@ import Testing
                 try await store.recordRun(F.run(at: 1), resultJSON: nil)
             }
             await #expect(throws: StoreError.self) { try await store.previousPeriodRun(of: "last year") }
-            #expect(try await store.runs(period: nil, limit: 10, offset: 0).isEmpty)
+            let runs = try await store.runs(period: nil, limit: 10, offset: 0)
+            #expect(runs.isEmpty)
         }
     }
 }

@@ -16,8 +16,7 @@ import Testing
     }
 
     @Test func drawRefuseRevokeDrawAgain() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             #expect(try await store.samplingPlan(period: "2025") == nil)
 
             guard
