@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func failuresOfAnIntervalAreSummedUpWhenItIsOver() {
-        let log = LogCapture()
+        let log = LogRecorder()
         let clock = Mutex(PagesFixture.now)
         let guards = AuthGuard(metrics: OperationalMetrics(), logger: log.logger, now: { clock.withLock { $0 } })
         for _ in 0..<5 { guards.recordFailure(.badToken, client: "192.0.2.7") }
@@ -97,7 +97,7 @@ import Testing
                 "auth failures from 192.0.2.7 in the 60 s after the last line: 2 bad_login, 4 bad_token"
             ])
         #expect(guards.flushExpired() == [])
-        let warnings = log.messages(at: .warning)
+        let warnings = log.lines(at: .warning)
         #expect(warnings.count == 3)
         #expect(warnings.first?.hasPrefix("auth failure from 192.0.2.7: bad_token; further failures") == true)
         #expect(warnings.dropFirst().first?.hasPrefix("auth failure from 198.51.100.1: misdirected") == true)

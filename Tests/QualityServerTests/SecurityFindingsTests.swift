@@ -97,7 +97,7 @@ import Testing
     }
 
     @Test func wrongTokensAreCountedLoggedInOneLineAndBackedOff() async throws {
-        let log = LogCapture()
+        let log = LogRecorder()
         let w = try await WorkedDaemon.make {
             $0.now = Self.frozen
             $0.logger = log.logger
@@ -124,7 +124,7 @@ import Testing
             #expect(metrics[#"qualityd_auth_failures_total{kind="bad_login"}"#] == 5)
             #expect(metrics[#"qualityd_auth_failures_total{kind="misdirected"}"#] == 0)
         }
-        let warnings = log.messages(at: .warning).filter { $0.contains("auth failure") }
+        let warnings = log.lines(at: .warning).filter { $0.contains("auth failure") }
         #expect(warnings.count == 1, "\(warnings)")
         #expect(warnings.first?.hasPrefix("auth failure from local: bad_token") == true)
     }
