@@ -87,6 +87,9 @@ enum DistrictExplanationJSON {
             w.endObject()
         }
         w.endArray()
+        // Corrections applied to the district's facts (docs/SEMANTICS.md §14): AppliedCorrectionJSON.
+        w.key("corrections")
+        w.value(AppliedCorrectionJSON.value(result.corrections(district: d.code)))
         w.endObject()
         return w.bytes
     }

@@ -22,6 +22,9 @@ enum EnterpriseExplanationJSON {
         w.string(e.name)
         w.key("district")
         w.string(e.district)
+        // Corrections applied to the enterprise's facts (docs/SEMANTICS.md §14): AppliedCorrectionJSON.
+        w.key("corrections")
+        w.value(AppliedCorrectionJSON.value(found.result.corrections(enterprise: e.uscc)))
         w.key("rejected")
         w.string(e.rejected)
         w.key("eligible")

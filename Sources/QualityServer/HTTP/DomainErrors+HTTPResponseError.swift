@@ -55,3 +55,6 @@ extension ServingError: ClientFacingError {
 
 /// The sampling routes' refusals (404, 400, 409), each with its own message.
 extension SamplingError: ClientFacingError {}
+
+/// The correction and appeal routes' refusals (400, 404, 409), each naming its field.
+extension CorrectionError: ClientFacingError {}
