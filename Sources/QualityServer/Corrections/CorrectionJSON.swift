@@ -20,6 +20,18 @@ struct FactJSON: Encodable, Sendable {
     }
 }
 
+/// An optional written as `null` when absent, so every object of a kind has the same keys.
+struct Nullable<Wrapped: Encodable & Sendable>: Encodable, Sendable {
+    var value: Wrapped?
+
+    init(_ value: Wrapped?) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let value { try c.encode(value) } else { try c.encodeNil() }
+    }
+}
+
 /// A correction as the API shows it (docs/openapi.yaml `Correction`).
 struct CorrectionJSON: Encodable, Sendable {
     var id: Int64
@@ -33,9 +45,9 @@ struct CorrectionJSON: Encodable, Sendable {
     var status: String
     var proposedBy: String
     var proposedAt: Date
-    var decidedBy: String?
-    var decidedAt: Date?
-    var decisionReason: String?
+    var decidedBy: Nullable<String>
+    var decidedAt: Nullable<Date>
+    var decisionReason: Nullable<String>
 
     init(_ c: Correction) {
         id = c.id
@@ -49,34 +61,9 @@ struct CorrectionJSON: Encodable, Sendable {
         status = c.status.rawValue
         proposedBy = c.proposedBy
         proposedAt = c.proposedAt
-        decidedBy = c.decidedBy
-        decidedAt = c.decidedAt
-        decisionReason = c.decisionReason
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, period, entity, key, fact, value, reason, evidence, status
-        case proposedBy = "proposed_by", proposedAt = "proposed_at", decidedBy = "decided_by"
-        case decidedAt = "decided_at", decisionReason = "decision_reason"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(period, forKey: .period)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(key, forKey: .key)
-        try c.encode(fact, forKey: .fact)
-        try c.encode(value, forKey: .value)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(status, forKey: .status)
-        try c.encode(proposedBy, forKey: .proposedBy)
-        try c.encode(proposedAt, forKey: .proposedAt)
-        // Undecided fields are null rather than absent, so every correction has the same keys.
-        try c.encode(decidedBy, forKey: .decidedBy)
-        try c.encode(decidedAt, forKey: .decidedAt)
-        try c.encode(decisionReason, forKey: .decisionReason)
+        decidedBy = Nullable(c.decidedBy)
+        decidedAt = Nullable(c.decidedAt)
+        decisionReason = Nullable(c.decisionReason)
     }
 }
 
@@ -90,9 +77,9 @@ struct AppealJSON: Encodable, Sendable {
     var status: String
     var recordedBy: String
     var recordedAt: Date
-    var resolvedBy: String?
-    var resolvedAt: Date?
-    var resolution: String?
+    var resolvedBy: Nullable<String>
+    var resolvedAt: Nullable<Date>
+    var resolution: Nullable<String>
     var corrections: [Int64]
 
     init(_ a: Appeal) {
@@ -104,32 +91,10 @@ struct AppealJSON: Encodable, Sendable {
         status = a.status.rawValue
         recordedBy = a.recordedBy
         recordedAt = a.recordedAt
-        resolvedBy = a.resolvedBy
-        resolvedAt = a.resolvedAt
-        resolution = a.resolution
+        resolvedBy = Nullable(a.resolvedBy)
+        resolvedAt = Nullable(a.resolvedAt)
+        resolution = Nullable(a.resolution)
         corrections = a.correctionIDs
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, period, district, indicator, text, status, resolution, corrections
-        case recordedBy = "recorded_by", recordedAt = "recorded_at", resolvedBy = "resolved_by"
-        case resolvedAt = "resolved_at"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(period, forKey: .period)
-        try c.encode(district, forKey: .district)
-        try c.encode(indicator, forKey: .indicator)
-        try c.encode(text, forKey: .text)
-        try c.encode(status, forKey: .status)
-        try c.encode(recordedBy, forKey: .recordedBy)
-        try c.encode(recordedAt, forKey: .recordedAt)
-        try c.encode(resolvedBy, forKey: .resolvedBy)
-        try c.encode(resolvedAt, forKey: .resolvedAt)
-        try c.encode(resolution, forKey: .resolution)
-        try c.encode(corrections, forKey: .corrections)
     }
 }
 
@@ -163,27 +128,6 @@ struct AppliedCorrectionJSON: Encodable, Sendable {
         approvalReason = c.approvalReason
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id, entity, key, fact, value, reason, evidence
-        case bureauValue = "bureau_value", proposedBy = "proposed_by", approvedBy = "approved_by"
-        case approvalReason = "approval_reason"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(key, forKey: .key)
-        try c.encode(fact, forKey: .fact)
-        try c.encode(bureauValue, forKey: .bureauValue)
-        try c.encode(value, forKey: .value)
-        try c.encode(reason, forKey: .reason)
-        try c.encode(evidence, forKey: .evidence)
-        try c.encode(proposedBy, forKey: .proposedBy)
-        try c.encode(approvedBy, forKey: .approvedBy)
-        try c.encode(approvalReason, forKey: .approvalReason)
-    }
-
     /// The array as a JSON value, for splicing into an explanation written with `JSONWriter`.
     static func value(_ applied: [AppliedCorrection]) -> JSONValue {
         (try? JSONParser.parse(CorrectionResponse.encode(applied.map(AppliedCorrectionJSON.init)))) ?? .array([])
@@ -203,6 +147,7 @@ enum CorrectionResponse {
     static func encode(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { [UInt8]($0) } ?? Array("null".utf8)
     }
