@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import NIOCore
+import QualityConfig
 import QualityCore
 import QualityStore
 import Testing
@@ -174,6 +175,35 @@ import Testing
         #expect(confirmed.status == .ok)
         #expect(try await daemon.runtime.store.currentList(period: period)?.list.status == .confirmed)
         print("scenario list: \(figures)")
+    }
+
+    /// An enterprise's explanation, JSON and page, shows the corrections of its facts.
+    @Test func enterpriseExplanationsShowTheirCorrections() async throws {
+        let w = try await WorkedDaemon.make()
+        let loaded = await w.daemon.runtime.loaded
+        let uscc = w.awardedUSCC
+        let fix = FactCorrection(
+            id: 7, entity: .enterprise, key: uscc, fact: "batches_passed", value: .number(8),
+            reason: "两批次复检不合格", evidence: "复检报告 2025-031", proposedBy: "demo-finance",
+            approvedBy: "demo-admin2", approvalReason: "checked")
+        let (result, corrected) = loaded.model.assess(
+            w.worked.snapshot, corrections: [fix], configSHA256: loaded.sha256)
+        await w.daemon.runtime.install(
+            ServedResult(
+                period: result.period, json: ByteBuffer(bytes: result.json(style: .compact)), run: nil,
+                result: result, snapshot: corrected),
+            domain: w.daemon.runtime.renderDomain(result, config: loaded.config))
+        try await w.daemon.application.test(.router) { client in
+            let explain = try JSONParser.parse(
+                Array(buffer: try await client.get("/api/v1/enterprises/\(uscc)/explain").body))
+            let applied = explain.value(atPath: "corrections")?.arrayValue?.first
+            #expect(applied?.value(atPath: "bureau_value")?.numberValue ?? 0 > 8)
+            #expect(applied?.value(atPath: "value") == .number(8))
+            #expect(applied?.value(atPath: "approved_by") == .string("demo-admin2"))
+            let page = String(buffer: try await client.get("/enterprises/\(uscc)").body)
+            #expect(page.contains("两批次复检不合格") && page.contains("demo-finance") && page.contains("demo-admin2"))
+            #expect(page.contains(#"<td class="corrected-value">8</td>"#))
+        }
     }
 
     static func scores(_ client: some TestClientProtocol) async -> ByteBuffer {
