@@ -10,6 +10,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyConfirmed(period: String, by: String, at: Date)
     /// Revoking needs a confirmed list; the period's list in force is `status`.
     case notConfirmed(period: String, status: ListStatus)
+    /// A four-eyes decision by the person who asked for it: `by` proposed `what` #`id` and cannot decide it.
+    case sameSigner(what: String, id: Int64, by: String)
+    /// `what` #`id` was already decided (`status`); a decision is taken once.
+    case alreadyDecided(what: String, id: Int64, status: String)
     /// An argument the store refuses, e.g. an empty revoke reason.
     case invalidArgument(name: String, message: String)
     /// A result JSON that cannot be published for `period`.
@@ -34,6 +38,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notConfirmed(let period, let status):
             return
                 "the subsidy list of \(period) is \(status.rawValue), not confirmed; only a confirmed list can be revoked"
+        case .sameSigner(let what, let id, let by):
+            return "\(what) #\(id) was proposed by \(by); another person must decide it (four eyes)"
+        case .alreadyDecided(let what, let id, let status):
+            return "\(what) #\(id) is already \(status)"
         case .invalidArgument(let name, let message):
             return "\(name): \(message)"
         case .invalidResult(let period, let message):

@@ -46,7 +46,9 @@ import Testing
                 let families = body.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map {
                     String($0.split(separator: " ")[2])
                 }
-                #expect(families == Self.domainFamilies + ["quality_sampling_enterprises"] + Self.operationalFamilies)
+                #expect(
+                    families == Self.domainFamilies + ["quality_sampling_enterprises", "qualityd_corrections"]
+                        + Self.operationalFamilies)
                 #expect(body.split(separator: "\n").filter { $0.hasPrefix("# HELP ") }.count == families.count)
                 if let report = try promtoolCheckMetrics(body) {
                     #expect(report.status == 0 && report.output.isEmpty, "\(report.output)")

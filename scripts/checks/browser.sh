@@ -9,7 +9,12 @@
 #      district's total, rank, grade and indicator rows (values, points) as
 #      `GET /api/v1/districts/330212/explain` (browser_check.py);
 #   3. screenshots of the four pages in .ci/artifacts/ (ranking-zh.png, ranking-en.png,
-#      district-330212-zh.png, district-330212-en.png), for a person to look at.
+#      district-330212-zh.png, district-330212-en.png), for a person to look at;
+#   4. a second qualityd with the demo tokens, and Chromium driven over the DevTools protocol
+#      (browser_actions.py): sign-ins, publish → confirm on /subsidies, a four-eyes correction of
+#      330225 on /corrections and an appeal on the district page, each through its form and
+#      confirmation step (docs/SEMANTICS.md §14); screenshots confirm-step.png, corrections.png and
+#      district-330225-correction.png.
 # Needs the debug build, Debian's chromium and a CJK font (fonts-wqy-microhei; .ci/run installs both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -69,4 +74,15 @@ for lang in zh en; do
 done
 
 kill -0 "$qd_pid" 2>/dev/null || fail "qualityd died during the run"
+
+step "qualityd serve again, with the demo tokens: a person's actions through the forms"
+stop_pid "$qd_pid"
+start_qualityd --interval 1h
+rm -f "$artifacts/confirm-step.png" "$artifacts/corrections.png" "$artifacts/district-330225-correction.png"
+python3 "$root/scripts/checks/browser_actions.py" "$qd_url" "$artifacts" "$tmp/chromium-actions" \
+    || fail "the actions through the forms did not do what they said"
+for shot in confirm-step corrections district-330225-correction; do
+    python3 "$helper" png "$artifacts/$shot.png" 1280 || fail "no screenshot $shot.png"
+done
+kill -0 "$qd_pid" 2>/dev/null || fail "qualityd died during the actions"
 echo "browser check: passed (screenshots in .ci/artifacts/)"

@@ -242,6 +242,7 @@ CATALOG = {
     "qualityd_auth_failures_total": ("counter", {"kind"}),
     "qualityd_http_requests_total": ("counter", {"route", "code"}),
     "qualityd_http_request_duration_seconds": ("histogram", {"route"}),
+    "qualityd_corrections": ("gauge", {"status"}),
 }
 # No export happens during the check: without series created at 0 this family has no samples, and
 # a client library may then print no family at all. Reported, not failed.
@@ -256,6 +257,7 @@ LABEL_VALUES = {
     ("qualityd_auth_failures_total", "kind"): {"bad_token", "bad_session", "bad_login", "forbidden", "cross_origin",
                                                "misdirected", "throttled"},
     ("qualityd_scoring_runs_total", "result"): {"success", "failure"},
+    ("qualityd_corrections", "status"): {"proposed", "approved", "rejected"},
 }
 SAMPLE_RE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$')
 LABEL_RE = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')

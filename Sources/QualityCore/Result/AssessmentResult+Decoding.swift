@@ -35,6 +35,7 @@ extension AssessmentResult {
                 )
             }
         }
+        corrections = try Self.readCorrections(o["corrections"])
     }
 }
 

@@ -9,6 +9,7 @@ extension AssessmentResult {
         w.string(configSHA256)
         w.key("snapshot_sha256")
         w.string(snapshotSHA256)
+        writeCorrectionsHash(into: &w)
         w.key("districts")
         w.beginArray()
         for d in districts { d.write(into: &w) }
@@ -41,6 +42,7 @@ extension AssessmentResult {
             }
             w.endArray()
         }
+        writeCorrections(into: &w)
         w.endObject()
         if case .pretty = style { return w.bytes + [0x0A] }
         return w.bytes

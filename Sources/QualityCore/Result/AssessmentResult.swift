@@ -11,6 +11,8 @@ public struct AssessmentResult: Sendable, Equatable {
     /// What the engine resolved per indicator; nil for a result read back from JSON until
     /// `AssessmentModel.explained(_:)` rebuilds it. Not written to the JSON.
     public var scoring: ScoringExplanation?
+    /// The approved corrections that applied, in id order (docs/SEMANTICS.md §14); empty for most results.
+    public var corrections: [AppliedCorrection] = []
 
     public init(
         period: String, configSHA256: String? = nil, snapshotSHA256: String? = nil, districts: [DistrictResult] = [],

@@ -86,6 +86,8 @@ struct DistrictExplanationJSON: ResponseEncodable {
     var veto: [Veto]
     /// Highest threshold first.
     var grades: [Grade]
+    /// Corrections applied to the district's facts (docs/SEMANTICS.md §14).
+    var corrections: [AppliedCorrectionJSON]
 }
 
 extension DistrictExplanationJSON {
@@ -112,7 +114,8 @@ extension DistrictExplanationJSON {
             veto: s.veto.map {
                 Veto(id: $0.id, when: $0.when.text, name: Localized($0.name), triggered: d.vetoedBy.contains($0.id))
             },
-            grades: s.grades.sorted { $0.min > $1.min }.map { Grade(id: $0.id, name: Localized($0.name), min: $0.min) })
+            grades: s.grades.sorted { $0.min > $1.min }.map { Grade(id: $0.id, name: Localized($0.name), min: $0.min) },
+            corrections: result.corrections(district: d.code).map(AppliedCorrectionJSON.init))
     }
 }
 

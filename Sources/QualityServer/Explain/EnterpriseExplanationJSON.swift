@@ -48,6 +48,8 @@ struct EnterpriseExplanationJSON: ResponseEncodable {
     var eligibility: [Rule]
     var programs: [Program]
     var awards: [Award]
+    /// Corrections applied to the enterprise's facts (docs/SEMANTICS.md §14).
+    var corrections: [AppliedCorrectionJSON]
 }
 
 extension EnterpriseExplanationJSON {
@@ -69,7 +71,8 @@ extension EnterpriseExplanationJSON {
                 Award(
                     program: $0.program, requestedFen: $0.requestedFen, grantedFen: $0.grantedFen, notes: $0.notes.names
                 )
-            })
+            },
+            corrections: found.result.corrections(enterprise: e.uscc).map(AppliedCorrectionJSON.init))
     }
 }
 

@@ -44,7 +44,8 @@ struct Explainer: Sendable {
             throw APIError(.notReady, "the snapshot behind the result of \(period) is no longer stored")
         }
         do {
-            return (try stored.result(), try snapshot.snapshot())
+            let result = try stored.result()
+            return (result, try snapshot.snapshot().applying(result.corrections.map(\.correction)).snapshot)
         } catch {
             throw APIError(.internalError, "the stored result or snapshot of \(period) cannot be read: \(error)")
         }

@@ -26,7 +26,8 @@ extension ClientFacingError {
 extension StoreError: ClientFacingError {
     package var apiError: APIError {
         switch self {
-        case .notPublished, .alreadyConfirmed, .notConfirmed: APIError(.conflict, description)
+        case .notPublished, .alreadyConfirmed, .notConfirmed, .alreadyDecided: APIError(.conflict, description)
+        case .sameSigner: APIError(.forbidden, description)
         case .notFound: APIError(.notFound, description)
         case .invalidArgument, .invalidResult: APIError(.badRequest, description)
         case .cancelled: APIError(.cancelled, "the request was cancelled before the store answered")
@@ -54,3 +55,6 @@ extension ServingError: ClientFacingError {
 
 /// The sampling routes' refusals (404, 400, 409), each with its own message.
 extension SamplingError: ClientFacingError {}
+
+/// The correction and appeal routes' refusals (400, 404, 409), each naming its field.
+extension CorrectionError: ClientFacingError {}

@@ -91,6 +91,7 @@ struct ListService: Sendable {
     func publish(period: String, noticeStart: Date, noticeEnd: Date, by who: String) async throws
         -> QualityStore.SubsidyList
     {
+        try await CorrectionService.checkNoOpenAppeals(period: period, runtime: runtime)
         let (json, sha256) = try await currentJSON(period: period)
         let loaded = await runtime.loaded
         guard sha256 == nil || sha256 == loaded.sha256 else {

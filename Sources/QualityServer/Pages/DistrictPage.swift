@@ -1,4 +1,5 @@
 import QualityCore
+import QualityStore
 
 /// One stored period of a district, for the trend: nil when the district has no result that period.
 package struct TrendPoint: Sendable, Equatable {
@@ -17,6 +18,8 @@ package struct DistrictPage: Sendable {
     package var trend: [TrendPoint]
     package var previous: AssessmentResult?
     package var context: PageContext
+    /// The district's appeals against this period's result (docs/SEMANTICS.md §14).
+    package var appeals: [Appeal] = []
 
     /// Nil when `result` has no district `code` (the route answers 404).
     package init?(
@@ -47,11 +50,13 @@ package struct DistrictPage: Sendable {
             w.element("p", ["class": "muted"], text: PageFormat.period(result.period, c.language))
             summary(&w)
             vetoSection(&w)
+            correctionsSection(&w)
             dimensions(&w)
             adjustments(&w)
             totalSection(&w)
             grades(&w)
             trendSection(&w)
+            appealsSection(&w)
         }
     }
 

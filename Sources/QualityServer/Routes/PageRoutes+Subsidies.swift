@@ -40,11 +40,12 @@ struct FinancePageRoutes {
         finance.get("enterprises/:uscc") { request, context in
             let found = try await explainer.enterprise(
                 context.parameters.get("uscc") ?? "", period: try await optionalPeriod(request))
-            let page = EnterprisePage(
+            var page = EnterprisePage(
                 config: found.config, explanation: found.explanation,
                 awards: found.result.subsidies.awards.filter { $0.uscc == found.explanation.uscc },
                 provenance: Provenance(found.result),
                 context: await PageSupport.context(request, context, runtime: runtime))
+            page.corrections = found.result.corrections(enterprise: found.explanation.uscc)
             return Response.html(page.render())
         }
     }

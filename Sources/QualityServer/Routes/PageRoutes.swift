@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import QualityConfig
 import QualityCore
+import QualityStore
 
 /// The officials' pages (viewer): `GET /` (ranking), `/districts/{code}` (why this score), `/sources`.
 struct PageRoutes {
@@ -29,7 +30,9 @@ struct PageRoutes {
                     config: loaded.config, result: result, code: code, trend: await trend(code, result),
                     previous: previous, context: await PageSupport.context(request, context, runtime: runtime))
             else { throw APIError(.notFound, "no district \(code) in the result of \(result.period)") }
-            return Response.html(page.render())
+            var withAppeals = page
+            withAppeals.appeals = try await runtime.store.appeals(period: result.period, district: code, status: nil)
+            return Response.html(withAppeals.render())
         }
         viewer.get("sources") { request, context in
             let page = SourcesPage(

@@ -136,6 +136,7 @@ public actor Runtime {
         }
         await openRestoreGate()
         await publishSamplingMetrics(snapshot: restoredSnapshot)
+        await publishCorrectionMetrics()
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
@@ -240,7 +241,8 @@ public actor Runtime {
         guard let stored, stored.info.sha256 == result.snapshotSHA256 else {
             throw ServingError.snapshotGone(period: served.period)
         }
-        let snapshot = try stored.snapshot()
+        // The facts the result was scored on: the bureaus' snapshot with its corrections (docs/SEMANTICS.md §14).
+        let snapshot = try stored.snapshot().applying(result.corrections.map(\.correction)).snapshot
         await attach(snapshot, toRun: served.run?.id, period: served.period)
         return (served, result, snapshot)
     }

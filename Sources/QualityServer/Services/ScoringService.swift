@@ -47,8 +47,12 @@ package struct ScoringService: Service {
             snapshotSHA256 = info.sha256
             // The hash of the bytes just stored: serializing a national snapshot again to hash it
             // took longer than the scoring.
-            let result = input.loaded.model.assess(
-                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256, sources: input.sources)
+            // Approved corrections apply on top of the bureaus' data (docs/SEMANTICS.md §14); the
+            // snapshot stored above stays what the bureaus said.
+            let corrections = try await CorrectionService.approved(period: input.period, store: store)
+            let (result, corrected) = input.loaded.model.assess(
+                snapshot, corrections: corrections, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
+                sources: input.sources)
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
@@ -61,7 +65,7 @@ package struct ScoringService: Service {
                 success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
             await runtime.install(
                 ServedResult(
-                    period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: snapshot),
+                    period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: corrected),
                 domain: domain)
             runtime.logger.info("\(Self.summary(result, run: run))")
             return true
