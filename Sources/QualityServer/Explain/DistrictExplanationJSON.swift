@@ -5,9 +5,10 @@ import QualityCore
 /// weight, value, score and points, the missing policy and rescaling; bonus and penalty items; vetoes;
 /// the grade thresholds.
 enum DistrictExplanationJSON {
-    static func render(config: Config, configSHA256: String, result: AssessmentResult, district d: DistrictResult)
-        -> [UInt8]
-    {
+    static func render(
+        config: Config, configSHA256: String, result: AssessmentResult, district d: DistrictResult,
+        sensitivity: SensitivityResult? = nil
+    ) -> [UInt8] {
         let s = config.scoring
         var w = JSONWriter(style: .compact)
         w.beginObject()
@@ -21,6 +22,8 @@ enum DistrictExplanationJSON {
         w.string(result.snapshotSHA256)
         w.key("district")
         summary(d, config: config, into: &w)
+        // Weight sensitivity (issue 12): `rank_range`, written by RankRangeJSON.
+        RankRangeJSON.write(sensitivity, code: d.code, into: &w)
         w.key("scoring")
         w.beginObject()
         w.key("total")
