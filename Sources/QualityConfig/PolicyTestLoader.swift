@@ -152,21 +152,21 @@ struct PolicyTestDecoding {
         e.districts = m.optional("districts", districts) ?? []
         e.awards = m.optional("awards") { node, path in decoder.items(node, path, award).compactMap { $0 } }
         e.ineligible = m.optional("ineligible") { node, path in
-            decoder.items(node, path) { node, path -> PolicyExpectation.Ineligible? in
+            decoder.items(node, path) { node, path -> Ineligibility? in
                 let i = decoder.mapping(node, path, known: ["uscc", "reasons"])
                 guard let uscc = i.required("uscc", decoder.string), let reasons = i.required("reasons", strings)
                 else { return nil }
-                return PolicyExpectation.Ineligible(uscc: uscc, reasons: reasons)
+                return Ineligibility(uscc: uscc, reasons: reasons)
             }.compactMap { $0 }
         }
         e.excluded = m.optional("excluded") { node, path in
-            decoder.items(node, path) { node, path -> PolicyExpectation.Excluded? in
+            decoder.items(node, path) { node, path -> Exclusion? in
                 let x = decoder.mapping(node, path, known: ["uscc", "program", "reason"])
                 guard let uscc = x.required("uscc", decoder.string),
                     let program = x.required("program", decoder.string),
                     let reason = x.required("reason", decoder.string)
                 else { return nil }
-                return PolicyExpectation.Excluded(uscc: uscc, program: program, reason: reason)
+                return Exclusion(uscc: uscc, program: program, reason: reason)
             }.compactMap { $0 }
         }
         e.grantedFen = m.optional("granted_yuan", yuan)

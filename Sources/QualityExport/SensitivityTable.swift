@@ -2,19 +2,8 @@ import QualityCore
 
 /// The sensitivity analysis as an official reads it in a terminal: each district's rank with its
 /// 5th–95th percentile range and grade shares, then its rank without each indicator.
-public struct SensitivityTable {
-    public let config: Config
-    public let result: AssessmentResult
-    public let sensitivity: SensitivityResult
-
-    public init(config: Config, result: AssessmentResult, sensitivity: SensitivityResult) {
-        self.config = config
-        self.result = result
-        self.sensitivity = sensitivity
-    }
-
-    public func render() -> String {
-        let s = sensitivity
+public enum SensitivityTable {
+    public static func render(config: Config, result: AssessmentResult, sensitivity s: SensitivityResult) -> String {
         let spread = ScoreTable(config: config, result: result).number(s.spread * 100)
         var out = "权重敏感性 Weight sensitivity — \(result.period): \(s.samples) samples, "
         out += "weights × [1 − \(spread)%, 1 + \(spread)%], seed \(s.seed)\n\n"
@@ -31,7 +20,7 @@ public struct SensitivityTable {
             [
                 rank(d.baseRank), name(d.code), rank(d.medianRank),
                 d.rankP5.map { "\($0)–\(d.rankP95 ?? $0)" } ?? "—",
-            ] + d.gradeShares.map { share in share.value == 0 ? "·" : "\(Int((share.value * 100).rounded()))%" }
+            ] + d.gradeShares.map(share)
         }
         out += ScoreTable.layout(
             header: header, rows: rows, rightAligned: Set([0, 2, 3]).union(4..<(4 + s.grades.count)))
@@ -41,5 +30,11 @@ public struct SensitivityTable {
             header: ["排名 Rank", "区县 District"] + s.indicators, rows: looRows,
             rightAligned: Set([0]).union(2..<(2 + s.indicators.count)))
         return out
+    }
+
+    /// A share as a whole percentage; "·" for none and "<1%" for a few samples.
+    static func share(_ share: NamedNumber) -> String {
+        let percent = Int((share.value * 100).rounded())
+        return share.value == 0 ? "·" : percent == 0 ? "<1%" : "\(percent)%"
     }
 }

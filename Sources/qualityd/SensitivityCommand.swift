@@ -66,11 +66,11 @@ struct SensitivityCommand: AsyncParsableCommand {
         switch format {
         case .table:
             try writeOutput(
-                Array(SensitivityTable(config: loaded.config, result: result, sensitivity: sensitivity).render().utf8),
+                Array(SensitivityTable.render(config: loaded.config, result: result, sensitivity: sensitivity).utf8),
                 to: out)
         case .json:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try writeOutput(Array(try encoder.encode(sensitivity)) + [0x0A], to: out)
         }
     }

@@ -41,9 +41,9 @@ public struct PolicyExpectation: Sendable {
     /// When given, exactly these awards (by USCC and program), with these amounts.
     public var awards: [Award]?
     /// When given, exactly these ineligible enterprises, with these failed rules.
-    public var ineligible: [Ineligible]?
+    public var ineligible: [Ineligibility]?
     /// When given, exactly these exclusions.
-    public var excluded: [Excluded]?
+    public var excluded: [Exclusion]?
     /// The sum granted over all awards, in fen.
     public var grantedFen: Int64?
 
@@ -72,28 +72,6 @@ public struct PolicyExpectation: Sendable {
         public init(uscc: String, program: String) {
             self.uscc = uscc
             self.program = program
-        }
-    }
-
-    public struct Ineligible: Sendable {
-        public var uscc: String
-        public var reasons: [String]
-
-        public init(uscc: String, reasons: [String]) {
-            self.uscc = uscc
-            self.reasons = reasons
-        }
-    }
-
-    public struct Excluded: Sendable {
-        public var uscc: String
-        public var program: String
-        public var reason: String
-
-        public init(uscc: String, program: String, reason: String) {
-            self.uscc = uscc
-            self.program = program
-            self.reason = reason
         }
     }
 }

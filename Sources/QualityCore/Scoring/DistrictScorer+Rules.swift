@@ -88,4 +88,17 @@ extension DistrictScorer {
         }
         return lo + 1
     }
+
+    /// The same ranks for a whole list at once: `count` totals in descending order, `value(i)` the
+    /// i-th; `body(i, rank)` for each. The count of totals larger by more than 10⁻⁹ only grows as
+    /// the totals fall, so one pointer walks it.
+    @inline(__always)
+    static func forEachRank(count: Int, value: (Int) -> Double, _ body: (Int, Int) -> Void) {
+        var better = 0
+        for i in 0..<count {
+            let total = value(i)
+            while value(better) - total > 1e-9 { better += 1 }
+            body(i, better + 1)
+        }
+    }
 }

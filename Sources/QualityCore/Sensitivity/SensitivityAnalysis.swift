@@ -54,13 +54,14 @@ struct SensitivityAnalysis {
         var points: [Double?]
         var dimensions: [Double]
         var totals: [Double?]
-        var descending: [Double] = []
+        /// The complete districts' totals with their positions, sorted largest first.
+        var order: [(total: Double, district: Int32)] = []
 
         init(_ analysis: SensitivityAnalysis) {
             points = [Double?](repeating: nil, count: analysis.weights.count)
             dimensions = [Double](repeating: 0, count: analysis.dimensionSizes.count)
             totals = [Double?](repeating: nil, count: analysis.codes.count)
-            descending.reserveCapacity(analysis.codes.count)
+            order.reserveCapacity(analysis.codes.count)
         }
     }
 
@@ -70,7 +71,7 @@ struct SensitivityAnalysis {
         _ weights: [Double], policies: [MissingPolicy], _ scratch: inout Scratch, visit: (Int, Int, Int?) -> Void
     ) {
         let k = weights.count
-        scratch.descending.removeAll(keepingCapacity: true)
+        scratch.order.removeAll(keepingCapacity: true)
         for d in codes.indices {
             let row = d * k
             let combined = DistrictScorer.combine(
@@ -84,13 +85,13 @@ struct SensitivityAnalysis {
             let total = DistrictScorer.total(
                 base: combined.base, bonus: bonus[d], penalty: penalty[d], maxTotal: maxTotal)
             scratch.totals[d] = total
-            scratch.descending.append(total)
+            scratch.order.append((total, Int32(d)))
         }
-        scratch.descending.sort(by: >)
-        for d in codes.indices {
-            guard let total = scratch.totals[d] else { continue }
-            let rank = DistrictScorer.rank(of: total, descending: scratch.descending)
-            visit(d, rank, DistrictScorer.grade(total: total, vetoed: vetoed[d], ordered: grades))
+        scratch.order.sort { $0.total > $1.total }
+        let order = scratch.order
+        DistrictScorer.forEachRank(count: order.count, value: { order[$0].total }) { i, rank in
+            let d = Int(order[i].district)
+            visit(d, rank, DistrictScorer.grade(total: order[i].total, vetoed: vetoed[d], ordered: grades))
         }
     }
 
@@ -110,8 +111,11 @@ struct SensitivityAnalysis {
         var baseRanks = [Int?](repeating: nil, count: n)
         evaluate(weights, policies: policies, &scratch) { d, rank, _ in baseRanks[d] = rank }
 
-        // Ranks sample-major (0: no rank), grade counts district-major.
+        // Ranks district-major (0: no rank), so each district's are read in one run at the end; a
+        // block of samples is collected sample-major first and copied over, to write in runs too.
         var ranks = [Int32](repeating: 0, count: samples * n)
+        let blockSize = 64
+        var block = [Int32](repeating: 0, count: blockSize * n)
         var gradeCounts = [Int](repeating: 0, count: n * grades.count)
         var random = SplitMix64(seed: options.seed)
         var drawn = weights
@@ -125,10 +129,18 @@ struct SensitivityAnalysis {
             }
             let scale = totalWeight / sum
             for k in drawn.indices { drawn[k] *= scale }
-            let offset = s * n
+            let b = s % blockSize
+            let offset = b * n
+            for d in 0..<n { block[offset + d] = 0 }
             evaluate(drawn, policies: policies, &scratch) { d, rank, grade in
-                ranks[offset + d] = Int32(rank)
+                block[offset + d] = Int32(rank)
                 if let grade { gradeCounts[d * grades.count + grade] += 1 }
+            }
+            if b == blockSize - 1 || s == samples - 1 {
+                let first = s - b
+                for d in 0..<n {
+                    for k in 0...b { ranks[d * samples + first + k] = block[k * n + d] }
+                }
             }
         }
 
@@ -147,7 +159,7 @@ struct SensitivityAnalysis {
         for d in 0..<n {
             var ranked = 0
             for s in 0..<samples {
-                let r = Int(ranks[s * n + d])
+                let r = Int(ranks[d * samples + s])
                 if r > 0 {
                     histogram[r] += 1
                     ranked += 1
