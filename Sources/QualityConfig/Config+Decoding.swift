@@ -80,10 +80,11 @@ extension ConfigDecoder {
     }
 
     func server(_ node: Node, _ path: String) -> ServerConfig {
-        let m = mapping(node, path, known: ["listen", "allowed_hosts"])
+        let m = mapping(node, path, known: ["listen", "allowed_hosts", "sensitivity"])
         var server = ServerConfig()
         if let v = m.optional("listen", string) { server.listen = v }
         server.allowedHosts = m.optional("allowed_hosts") { items($0, $1, allowedHost) }?.compactMap { $0 } ?? []
+        if let v = m.optional("sensitivity", sensitivity) { server.sensitivity = v }
         return server
     }
 

@@ -44,7 +44,16 @@ browse() { # OUT-OPTION URL
 
 step "the API's view"
 curl -fsS --max-time 30 "$qd_url/api/v1/scores" >"$tmp/scores.json"
-curl -fsS --max-time 30 "$qd_url/api/v1/districts/$district/explain" >"$tmp/explain.json"
+# The weight sensitivity runs right after the scoring run that made the daemon ready (server.sensitivity
+# defaults on): its rank interval is on the district page once rank_range is in the explanation.
+for _ in $(seq 100); do
+    curl -fsS --max-time 30 "$qd_url/api/v1/districts/$district/explain" >"$tmp/explain.json"
+    python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["rank_range"] is None)' "$tmp/explain.json" \
+        && break
+    sleep 0.2
+done
+python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rank_range"]; print("rank range", r["rank_p5"], "-", r["rank_p95"])' \
+    "$tmp/explain.json" || fail "the explanation has no rank_range after 20 s"
 python3 -c 'import json, sys
 r = json.load(open(sys.argv[1]))
 print("period", r["period"] + ",", len(r["districts"]), "districts")' "$tmp/scores.json"
@@ -66,6 +75,10 @@ for lang in zh en; do
         else
             python3 "$helper" district "$tmp/$page-$lang.html" "$lang" "$district" "$tmp/scores.json" \
                 "$tmp/explain.json" || fail "the district page ($lang) does not show what the API says"
+            label="排名区间"
+            [ "$lang" = en ] && label="rank range"
+            grep -q "id=\"rank-range\"[^>]*>$label [0-9]*–[0-9]*<" "$tmp/$page-$lang.html" \
+                || fail "the district page ($lang) shows no rank interval"
         fi
         rm -f "$artifacts/$page-$lang.png"
         browse --screenshot="$artifacts/$page-$lang.png" "$url" >/dev/null || fail "chromium --screenshot $url failed"

@@ -4,6 +4,8 @@ public struct ServerConfig: Sendable, Hashable {
     public var listen: String = "127.0.0.1:9470"
     /// `allowed_hosts`: names besides IP literals and `localhost` that clients may send in `Host`.
     public var allowedHosts: [AllowedHost] = []
+    /// The weight sensitivity run after each scoring run (docs/SEMANTICS.md §15); samples 0: none.
+    public var sensitivity = SensitivityOptions()
 
     public init() {}
 

@@ -80,6 +80,8 @@ struct DistrictExplanationJSON: ResponseEncodable {
     @Nullable var resultConfigSHA256: String?
     @Nullable var snapshotSHA256: String?
     var district: District
+    /// The rank interval of the daemon's weight sensitivity run (docs/SEMANTICS.md §15).
+    @Nullable var rankRange: RankRangeJSON?
     var scoring: Scoring
     var dimensions: [Dimension]
     var bonus, penalties: Adjustments
@@ -91,7 +93,10 @@ struct DistrictExplanationJSON: ResponseEncodable {
 }
 
 extension DistrictExplanationJSON {
-    init(config: Config, configSHA256: String, result: AssessmentResult, district d: DistrictResult) {
+    init(
+        config: Config, configSHA256: String, result: AssessmentResult, district d: DistrictResult,
+        sensitivity: SensitivityResult? = nil
+    ) {
         let s = config.scoring
         self.init(
             period: result.period, configSHA256: configSHA256, resultConfigSHA256: result.configSHA256,
@@ -100,6 +105,7 @@ extension DistrictExplanationJSON {
                 code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, total: d.total, grade: d.grade,
                 gradeName: Localized(s.grades.first { $0.id == d.grade }?.name), base: d.base, bonus: d.bonus,
                 penalty: d.penalty, vetoedBy: d.vetoedBy, incomplete: d.incomplete, enterprises: d.enterprises),
+            rankRange: RankRangeJSON(sensitivity, code: d.code),
             scoring: Scoring(
                 total: s.total, maxTotal: s.effectiveMaxTotal, missing: s.missing.rawValue,
                 weight: result.scoring?.totalWeight, excludedWeight: d.excludedWeight, rescaleFactor: d.rescaleFactor),

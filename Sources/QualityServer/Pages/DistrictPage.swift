@@ -20,6 +20,8 @@ package struct DistrictPage: Sendable {
     package var context: PageContext
     /// The district's appeals against this period's result (docs/SEMANTICS.md §14).
     package var appeals: [Appeal] = []
+    /// The daemon's weight sensitivity run of `result`, for the rank interval; nil shows none.
+    package var sensitivity: SensitivityResult?
 
     /// Nil when `result` has no district `code` (the route answers 404).
     package init?(
@@ -74,9 +76,10 @@ package struct DistrictPage: Sendable {
             }
         }
         w.element("dt", text: c.t("排名", "Rank"))
-        w.element(
-            "dd", ["id": "rank", "data-value": d.rank.map(String.init)],
-            text: d.rank.map { "\($0) / \(complete)" } ?? "—")
+        w.element("dd", ["id": "rank", "data-value": d.rank.map(String.init)]) { w in
+            w.text(d.rank.map { "\($0) / \(complete)" } ?? "—")
+            rankRange(&w)
+        }
         w.element("dt", text: c.t("等级", "Grade"))
         w.element("dd", ["class": "grade", "id": "grade", "data-value": d.grade], text: text.grade(d.grade))
         w.element("dt", text: c.t("参评企业", "Enterprises"))

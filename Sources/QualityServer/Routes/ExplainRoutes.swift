@@ -20,7 +20,7 @@ struct ExplainRoutes {
             let loaded = await runtime.loaded
             return DistrictExplanationJSON(
                 config: loaded.config, configSHA256: loaded.sha256, result: loaded.model.explained(result),
-                district: district)
+                district: district, sensitivity: await runtime.sensitivity(for: result))
         }
         finance.get("api/v1/enterprises/:uscc/explain") { request, context in
             let text = request.uri.queryParameters.get("period")

@@ -26,13 +26,13 @@ struct PageRoutes {
             let result = loaded.model.explained(try await runtime.servedResult())
             let previous = await previous(of: result)
             guard
-                let page = DistrictPage(
+                var page = DistrictPage(
                     config: loaded.config, result: result, code: code, trend: await trend(code, result),
                     previous: previous, context: await PageSupport.context(request, context, runtime: runtime))
             else { throw APIError(.notFound, "no district \(code) in the result of \(result.period)") }
-            var withAppeals = page
-            withAppeals.appeals = try await runtime.store.appeals(period: result.period, district: code, status: nil)
-            return Response.html(withAppeals.render())
+            page.appeals = try await runtime.store.appeals(period: result.period, district: code, status: nil)
+            page.sensitivity = await runtime.sensitivity(for: result)
+            return Response.html(page.render())
         }
         viewer.get("sources") { request, context in
             let page = SourcesPage(

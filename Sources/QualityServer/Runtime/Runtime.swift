@@ -247,6 +247,13 @@ public actor Runtime {
         return (served, result, snapshot)
     }
 
+    /// Attaches the weight sensitivity to the served result, unless another one was served meanwhile.
+    func attach(_ sensitivity: SensitivityResult, toRun id: Int64?, period: String) {
+        guard served?.run?.id == id, served?.period == period, served?.result != nil else { return }
+        served?.sensitivity = sensitivity
+        changed()
+    }
+
     private func attach(_ snapshot: Snapshot, toRun id: Int64?, period: String) {
         guard served?.run?.id == id, served?.period == period, served?.snapshot == nil else { return }
         served?.snapshot = snapshot

@@ -68,6 +68,7 @@ package struct ScoringService: Service {
                     period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: corrected),
                 domain: domain)
             runtime.logger.info("\(Self.summary(result, run: run))")
+            await analyseSensitivity(result, loaded: input.loaded, run: run)
             return true
         } catch {
             let duration = Self.seconds(ContinuousClock.now - clock)
