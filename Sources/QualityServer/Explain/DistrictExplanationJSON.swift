@@ -19,6 +19,8 @@ enum DistrictExplanationJSON {
         w.string(result.configSHA256)
         w.key("snapshot_sha256")
         w.string(result.snapshotSHA256)
+        // The policy version that applied (docs/CONFIG.md, "policy_versions").
+        PolicyStampJSON.write(result.policy, into: &w)
         w.key("district")
         summary(d, config: config, into: &w)
         w.key("scoring")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import QualityConfig
 import QualityCore
 import QualityStore
 
@@ -49,7 +50,7 @@ struct SubsidyRoutes {
 
     private func overview(period: String) async throws -> Response {
         let view = try await lists.view(period: period)
-        let config = await runtime.config
+        let config = try await runtime.loaded.model(for: view.result.period).config
         var w = JSONWriter(style: .compact, reserve: 4096 + view.result.subsidies.awards.count * 200)
         w.beginObject()
         w.key("period")

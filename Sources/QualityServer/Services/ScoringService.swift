@@ -47,16 +47,16 @@ package struct ScoringService: Service {
             snapshotSHA256 = info.sha256
             // The hash of the bytes just stored: serializing a national snapshot again to hash it
             // took longer than the scoring.
-            let result = input.loaded.model.assess(
-                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256, sources: input.sources)
+            let model = try input.loaded.model(for: input.period)
+            let result = try input.loaded.assess(snapshot, snapshotSHA256: info.sha256, sources: input.sources)
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
                 ScoringRun(
-                    period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
+                    period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: info.sha256,
                     startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .success),
                 resultJSON: json)
-            let domain = runtime.renderDomain(result, config: input.loaded.config)
+            let domain = runtime.renderDomain(result, config: model.config)
             runtime.metrics.operational.recordScoring(
                 success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
             await runtime.install(
@@ -72,7 +72,7 @@ package struct ScoringService: Service {
             runtime.metrics.publish()
             runtime.logger.error("scoring \(input.period) failed, the previous result stays served: \(error)")
             let failed = ScoringRun(
-                period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: snapshotSHA256,
+                period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: snapshotSHA256,
                 startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .failure,
                 error: "\(error)")
             do {
