@@ -5,6 +5,7 @@ extension ConfigDecoder {
     static let topLevelKeys = [
         "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
         "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports", "logging",
+        "policy", "policy_versions",
     ]
 
     /// The whole config; an empty document decodes as an empty mapping.
@@ -27,6 +28,8 @@ extension ConfigDecoder {
         if let v = m.optional("auth", auth) { config.auth = v }
         if let v = m.optional("metrics", metrics) { config.metrics = v }
         if let v = m.optional("logging", logging) { config.logging = v }
+        if let node = m.node("policy") { policy(node, m.childPath("policy"), into: &config) }
+        config.policyVersions = m.optional("policy_versions") { items($0, $1, policyVersion) } ?? []
         return config
     }
 

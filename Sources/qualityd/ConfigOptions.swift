@@ -10,8 +10,13 @@ struct ConfigOptions: ParsableArguments {
 
     /// Loads and validates the config, printing warnings; invalid configs fail with exit code 1.
     func load(printWarnings: Bool = true) throws -> LoadedConfig {
+        try Self.load(path: config, printWarnings: printWarnings)
+    }
+
+    /// The same for any config file (`whatif --proposal`).
+    static func load(path: String, printWarnings: Bool = true) throws -> LoadedConfig {
         do {
-            let loaded = try ConfigLoader.load(path: config, environment: ProcessInfo.processInfo.environment)
+            let loaded = try ConfigLoader.load(path: path, environment: ProcessInfo.processInfo.environment)
             if printWarnings {
                 for warning in loaded.warnings { printError(warning.description) }
             }
@@ -40,9 +45,20 @@ func readSnapshot(at path: String) throws -> Snapshot {
     }
 }
 
-/// Scores the snapshot file at `path` with the loaded config.
+/// Scores the snapshot file at `path` with the loaded config, under the policy in force for its period.
 func score(snapshotAt path: String, with loaded: LoadedConfig) throws -> AssessmentResult {
-    loaded.model.assess(try readSnapshot(at: path), configSHA256: loaded.sha256)
+    let snapshot = try readSnapshot(at: path)
+    _ = try policy(loaded, for: snapshot.period)
+    return try loaded.assess(snapshot)
+}
+
+/// The policy in force for `period` (`LoadedConfig.model(for:)`), or a failure naming the period.
+func policy(_ loaded: LoadedConfig, for period: String) throws -> AssessmentModel {
+    do {
+        return try loaded.model(for: period)
+    } catch {
+        throw CommandFailure(.invalidInput, "\(loaded.path): \(error)")
+    }
 }
 
 /// Writes bytes to a file, or to stdout for `-`.

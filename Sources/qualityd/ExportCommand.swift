@@ -34,11 +34,12 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try options.load()
         let result: AssessmentResult
-        var names = ListNames(config: loaded.config)
+        var names: ListNames
         var what: String
         var store: SQLiteStore?
         if let snapshot = input.snapshot {
             result = try score(snapshotAt: snapshot, with: loaded)
+            names = ListNames(config: try policy(loaded, for: result.period).config)
             what = "scored from \(snapshot)"
             // Audited when the store exists; an offline export does not create one.
             if let path = loaded.config.storage.sqlite, FileManager.default.fileExists(atPath: path) {
@@ -50,7 +51,7 @@ struct ExportCommand: AsyncParsableCommand {
             let stored = try await storedResult(opened, loaded, period: input.period ?? "")
             result = stored.result
             what = stored.what
-            if let frozen = stored.names { names = frozen }
+            names = try stored.names ?? ListNames(config: policy(loaded, for: result.period).config)
         }
         let file: ExportFile
         do {

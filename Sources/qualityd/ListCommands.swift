@@ -119,16 +119,17 @@ enum ListCommand {
                 .invalidInput,
                 "nothing to publish or confirm: no published list and no scored result of \(period) in \(store.path)")
         }
-        guard stored.run.configSHA256 == loaded.sha256 else {
+        guard stored.run.configSHA256 == loaded.resultSHA256 else {
             throw CommandFailure(
                 .invalidInput,
                 "the latest result of \(period) (run \(stored.run.id ?? 0)) was scored with config "
-                    + "\(stored.run.configSHA256), not \(loaded.path) (\(loaded.sha256)); let the daemon score it again"
+                    + "\(stored.run.configSHA256), not \(loaded.path) (\(loaded.resultSHA256)); let the daemon score it again"
             )
         }
+        let names = ListNames(config: try policy(loaded, for: period).config)
         do throws(StoreError) {
             return try await store.publishList(
-                period: period, resultJSON: stored.json, labelsJSON: ListNames(config: loaded.config).json(),
+                period: period, resultJSON: stored.json, labelsJSON: names.json(),
                 noticeStart: noticeStart, noticeEnd: noticeEnd, by: by, at: Date())
         } catch {
             if case .alreadyConfirmed = error { throw CommandFailure(.invalidInput, error.description) }

@@ -61,7 +61,7 @@ struct SensitivityCommand: AsyncParsableCommand {
                 throw CommandFailure(.runtime, "\(store.path): the stored result of \(period) cannot be read: \(error)")
             }
         }
-        let sensitivity = loaded.model.sensitivity(
+        let sensitivity = try policy(loaded, for: result.period).sensitivity(
             of: result, options: SensitivityOptions(samples: samples, spread: spread, seed: seed))
         switch format {
         case .table:

@@ -26,12 +26,12 @@ struct TestCommand: ParsableCommand {
         } catch {
             throw CommandFailure.config(error)
         }
-        let runner = PolicyTestRunner(model: loaded.model)
         let clock = ContinuousClock()
         var report = JUnitReport(suite: tests)
         for testCase in cases {
             let start = clock.now
-            let outcome = runner.run(testCase)
+            // Each case is scored under the policy version in force for its period.
+            let outcome = PolicyTestRunner(model: try policy(loaded, for: testCase.period)).run(testCase)
             let elapsed = start.duration(to: clock.now)
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             report.add(outcome, seconds: seconds)

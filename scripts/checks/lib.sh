@@ -92,12 +92,15 @@ start_bureau_sim() {
 
 # start_qualityd [PREPARE-CONFIG ARGS...]: `bureau-sim print-config` for the running bureau-sim made
 # into $tmp/config.yaml (free port, temp SQLite; more options go to promql_check.py prepare-config),
-# then qualityd serve until /readyz answers 200; sets qd_pid, qd_port, qd_url.
+# then qualityd serve until /readyz answers 200; sets qd_pid, qd_port, qd_url. With qd_config_append
+# set, that file is appended to the config first.
 start_qualityd() {
     qd_port=$(free_port)
     "$bin/bureau-sim" print-config --listen "$sim_listen" >"$tmp/config.printed.yaml"
     python3 "$root/scripts/checks/promql_check.py" prepare-config --in "$tmp/config.printed.yaml" \
         --out "$tmp/config.yaml" --listen "127.0.0.1:$qd_port" --sqlite "$tmp/qualityd.sqlite" "$@"
+    # qd_config_append=FILE: YAML added at the end of the config (e.g. examples/policy-2027.yaml).
+    if [ -n "${qd_config_append:-}" ]; then cat "$qd_config_append" >>"$tmp/config.yaml"; fi
     "$bin/qualityd" check --config "$tmp/config.yaml"
     (
         cd "$tmp" || exit 1
@@ -109,4 +112,12 @@ start_qualityd() {
     qd_url="http://127.0.0.1:$qd_port"
     wait_http "$qd_url/readyz" 180 "$qd_pid" || fail "qualityd not ready at $qd_url/readyz within 180 s"
     echo "qualityd ready at $qd_url"
+}
+
+# browse OUT-OPTION URL: headless Chromium with a profile of its own in $tmp, its messages in
+# $tmp/chromium.log, `timeout` so that a hung browser fails the check; width × height in browse_size.
+browse() {
+    timeout 90 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+        --user-data-dir="$tmp/chromium-profile" --hide-scrollbars --window-size="${browse_size:-1280,1800}" "$@" \
+        2>>"$tmp/chromium.log"
 }

@@ -7,6 +7,10 @@ extension AssessmentResult {
         w.string(period)
         w.key("config_sha256")
         w.string(configSHA256)
+        if let policy {
+            w.key("policy")
+            policy.write(into: &w)
+        }
         w.key("snapshot_sha256")
         w.string(snapshotSHA256)
         writeCorrectionsHash(into: &w)
@@ -166,6 +170,18 @@ extension SubsidyResult {
             w.endObject()
         }
         w.endArray()
+        w.endObject()
+    }
+}
+
+extension PolicyStamp {
+    /// `{"id", "sha256"}`, as the result JSON and the explanations write it.
+    public func write(into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id")
+        w.string(id)
+        w.key("sha256")
+        w.string(sha256)
         w.endObject()
     }
 }

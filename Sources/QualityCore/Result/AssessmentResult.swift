@@ -2,6 +2,8 @@
 public struct AssessmentResult: Sendable, Equatable {
     public var period: String
     public var configSHA256: String?
+    /// The policy version it was scored under; nil for results stored before versions existed.
+    public var policy: PolicyStamp?
     public var snapshotSHA256: String?
     public var districts: [DistrictResult]
     public var subsidies: SubsidyResult
@@ -15,12 +17,14 @@ public struct AssessmentResult: Sendable, Equatable {
     public var corrections: [AppliedCorrection] = []
 
     public init(
-        period: String, configSHA256: String? = nil, snapshotSHA256: String? = nil, districts: [DistrictResult] = [],
+        period: String, configSHA256: String? = nil, policy: PolicyStamp? = nil, snapshotSHA256: String? = nil,
+        districts: [DistrictResult] = [],
         subsidies: SubsidyResult = SubsidyResult(), rejected: [Rejection] = [], sources: [SourceStatus]? = nil,
         scoring: ScoringExplanation? = nil
     ) {
         self.period = period
         self.configSHA256 = configSHA256
+        self.policy = policy
         self.snapshotSHA256 = snapshotSHA256
         self.districts = districts
         self.subsidies = subsidies

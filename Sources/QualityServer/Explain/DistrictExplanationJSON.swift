@@ -79,6 +79,9 @@ struct DistrictExplanationJSON: ResponseEncodable {
     var period, configSHA256: String
     @Nullable var resultConfigSHA256: String?
     @Nullable var snapshotSHA256: String?
+    /// The policy version that applied (docs/CONFIG.md, "policy_versions"); null for a result
+    /// stored before versions existed.
+    @Nullable var policy: PolicyStamp?
     var district: District
     /// The rank interval of the daemon's weight sensitivity run (docs/SEMANTICS.md §15).
     @Nullable var rankRange: RankRangeJSON?
@@ -100,7 +103,7 @@ extension DistrictExplanationJSON {
         let s = config.scoring
         self.init(
             period: result.period, configSHA256: configSHA256, resultConfigSHA256: result.configSHA256,
-            snapshotSHA256: result.snapshotSHA256,
+            snapshotSHA256: result.snapshotSHA256, policy: result.policy,
             district: District(
                 code: d.code, name: d.name, nameEn: d.nameEn, rank: d.rank, total: d.total, grade: d.grade,
                 gradeName: Localized(s.grades.first { $0.id == d.grade }?.name), base: d.base, bonus: d.bonus,

@@ -75,7 +75,7 @@ struct ListService: Sendable {
                 names = try ListNames.parse(json: labels)
                 await cache.remember(names: names, list: frozen.list.id)
             } else {
-                names = ListNames(config: await runtime.config)
+                names = ListNames(config: try await runtime.loaded.model(for: period).config)
             }
             return View(
                 period: period, result: result, list: frozen.list, frozen: true,
@@ -84,7 +84,7 @@ struct ListService: Sendable {
         let (result, run) = try await current(period: period)
         return View(
             period: period, result: result, list: last, frozen: false,
-            names: ListNames(config: await runtime.config), run: run)
+            names: ListNames(config: try await runtime.loaded.model(for: period).config), run: run)
     }
 
     /// Freezes the period's current result for public notice, with the names of the config in force.
@@ -94,13 +94,13 @@ struct ListService: Sendable {
         try await CorrectionService.checkNoOpenAppeals(period: period, runtime: runtime)
         let (json, sha256) = try await currentJSON(period: period)
         let loaded = await runtime.loaded
-        guard sha256 == nil || sha256 == loaded.sha256 else {
+        guard sha256 == nil || sha256 == loaded.resultSHA256 else {
             throw APIError(
                 .conflict,
                 "the result of \(period) was scored with config \(sha256 ?? "?"), not the config in force "
-                    + "\(loaded.sha256); publish after it is scored again")
+                    + "\(loaded.resultSHA256); publish after it is scored again")
         }
-        let labels = ListNames(config: loaded.config).json()
+        let labels = ListNames(config: try loaded.model(for: period).config).json()
         return try await runtime.store.publishList(
             period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
             by: who, at: runtime.now())

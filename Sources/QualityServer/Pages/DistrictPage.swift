@@ -50,6 +50,7 @@ package struct DistrictPage: Sendable {
                 w.element("span", ["class": "en"], text: (c.language == .zh ? d.nameEn : d.name) + " · " + d.code)
             }
             w.element("p", ["class": "muted"], text: PageFormat.period(result.period, c.language))
+            PolicyLine.write(&w, c, result.policy)
             summary(&w)
             vetoSection(&w)
             correctionsSection(&w)

@@ -65,6 +65,7 @@ package struct NoticePage: Sendable {
                     "The proposed reward list for \(PageFormat.period(result.period, .en)) is published for public scrutiny."
                 ))
             w.element("p", ["id": "notice-period"], text: period)
+            PolicyLine.write(&w, c, result.policy)
             w.open("table", ["id": "notice-list", "data-rows": String(awards.count)])
             w.headerRow([
                 c.t("序号", "No."), c.t("企业名称", "Enterprise"), c.t("统一社会信用代码", "USCC"),

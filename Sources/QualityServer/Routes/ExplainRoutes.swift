@@ -18,8 +18,9 @@ struct ExplainRoutes {
                 throw APIError(.notFound, "no district \(code) in the result of \(period)")
             }
             let loaded = await runtime.loaded
+            let model = try loaded.model(for: result.period)
             return DistrictExplanationJSON(
-                config: loaded.config, configSHA256: loaded.sha256, result: loaded.model.explained(result),
+                config: model.config, configSHA256: loaded.sha256, result: model.explained(result),
                 district: district, sensitivity: await runtime.sensitivity(for: result))
         }
         finance.get("api/v1/enterprises/:uscc/explain") { request, context in

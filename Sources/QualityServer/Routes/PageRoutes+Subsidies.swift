@@ -1,4 +1,5 @@
 import Hummingbird
+import QualityConfig
 import QualityCore
 
 /// The finance pages: `/subsidies` (overview and list state), `/subsidies/{period}/list` (the award
@@ -15,7 +16,8 @@ struct FinancePageRoutes {
         finance.get("subsidies") { request, context in
             let view = try await lists.view(period: try await lists.period(request.uri.queryParameters.get("period")))
             let page = SubsidiesPage(
-                config: await runtime.config, result: view.result, list: view.state,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state,
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }
@@ -23,7 +25,8 @@ struct FinancePageRoutes {
             let view = try await lists.view(period: try await lists.period(context.parameters.get("period")))
             let query = request.uri.queryParameters
             let page = AwardListPage(
-                config: await runtime.config, result: view.result, list: view.state,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state,
                 page: try Self.integer(query.get("page"), "page", default: 1),
                 pageSize: try Self.integer(query.get("page_size"), "page_size", default: Self.defaultPageSize),
                 names: await ineligibleNames(view.result),
@@ -33,7 +36,8 @@ struct FinancePageRoutes {
         finance.get("subsidies/:period/notice") { request, context in
             let view = try await lists.view(period: try await lists.period(context.parameters.get("period")))
             let page = NoticePage(
-                config: await runtime.config, result: view.result, list: view.state, notice: Self.notice,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state, notice: Self.notice,
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }

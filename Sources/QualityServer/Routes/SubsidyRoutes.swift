@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import QualityConfig
 import QualityCore
 import QualityStore
 
@@ -49,7 +50,8 @@ struct SubsidyRoutes {
 
     private func overview(period: String) async throws -> ListJSON.Overview {
         let view = try await lists.view(period: period)
-        return try ListJSON.Overview(period: period, view: view, config: await runtime.config)
+        return try ListJSON.Overview(
+            period: period, view: view, config: try await runtime.loaded.model(for: view.result.period).config)
     }
 
     /// String fields of a JSON object body, else of the query. With `json`, only the body counts

@@ -108,9 +108,9 @@ public actor Runtime {
             do {
                 let started = ContinuousClock.now
                 // The explanation is not stored with the result: rebuilt from its values by the model.
-                let result = await loaded.model.explained(try AssessmentResult.parse(json: Array(buffer: served.json)))
-                let config = await config
-                let domain = renderDomain(result, config: config)
+                let model = try await loaded.model(for: served.period)
+                let result = model.explained(try AssessmentResult.parse(json: Array(buffer: served.json)))
+                let domain = renderDomain(result, config: model.config)
                 await installParsed(result, period: served.period)
                 metrics.publish(domain: domain)
                 let took = Self.format(ContinuousClock.now - started)
@@ -282,7 +282,9 @@ public actor Runtime {
         metrics.operational.configure(sources: next.config.sources.map(\.id))
         setReloadSuccessful(true)
         refreshPeriod()
-        let domain = served?.result.map { renderDomain($0, config: next.config) }
+        let domain = served?.result.map {
+            renderDomain($0, config: (try? next.model(for: $0.period))?.config ?? next.config)
+        }
         metrics.publish(domain: domain)
         await publishSamplingMetrics()
         return next.config.sources

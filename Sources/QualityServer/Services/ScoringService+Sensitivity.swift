@@ -10,7 +10,8 @@ extension ScoringService {
         let options = loaded.config.server.sensitivity
         guard options.samples > 0, options.problem == nil else { return }
         let clock = ContinuousClock.now
-        let sensitivity = loaded.model.sensitivity(of: result, options: options)
+        guard let model = try? loaded.model(for: result.period) else { return }
+        let sensitivity = model.sensitivity(of: result, options: options)
         await runtime.attach(sensitivity, toRun: run.id, period: result.period)
         let seconds = Self.seconds(ContinuousClock.now - clock)
         runtime.logger.info(

@@ -50,17 +50,17 @@ package struct ScoringService: Service {
             // Approved corrections apply on top of the bureaus' data (docs/SEMANTICS.md §14); the
             // snapshot stored above stays what the bureaus said.
             let corrections = try await CorrectionService.approved(period: input.period, store: store)
-            let (result, corrected) = input.loaded.model.assess(
-                snapshot, corrections: corrections, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
-                sources: input.sources)
+            let model = try input.loaded.model(for: input.period)
+            let (result, corrected) = try input.loaded.assess(
+                snapshot, corrections: corrections, snapshotSHA256: info.sha256, sources: input.sources)
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
                 ScoringRun(
-                    period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
+                    period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: info.sha256,
                     startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .success),
                 resultJSON: json)
-            let domain = runtime.renderDomain(result, config: input.loaded.config)
+            let domain = runtime.renderDomain(result, config: model.config)
             runtime.metrics.operational.recordScoring(
                 success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
             await runtime.install(
@@ -77,7 +77,7 @@ package struct ScoringService: Service {
             runtime.metrics.publish()
             runtime.logger.error("scoring \(input.period) failed, the previous result stays served: \(error)")
             let failed = ScoringRun(
-                period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: snapshotSHA256,
+                period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: snapshotSHA256,
                 startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .failure,
                 error: "\(error)")
             do {
