@@ -43,12 +43,14 @@ package struct ScoringService: Service {
             let parts = await runtime.ingest.goodData(period: input.period)
             let snapshot = SnapshotAssembler.assemble(
                 period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
-            let info = try await store.saveSnapshot(snapshot, createdAt: started)
+            // Stored (canonical JSON, its hash, the write) while it is scored on another core; the
+            // result takes the hash of the bytes stored, not a second serialization of the snapshot.
+            async let stored = store.saveSnapshot(snapshot, createdAt: started)
+            var result = input.loaded.model.assess(
+                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: "", sources: input.sources)
+            let info = try await stored
             snapshotSHA256 = info.sha256
-            // The hash of the bytes just stored: serializing a national snapshot again to hash it
-            // took longer than the scoring.
-            let result = input.loaded.model.assess(
-                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256, sources: input.sources)
+            result.snapshotSHA256 = info.sha256
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
