@@ -43,10 +43,16 @@ let package = Package(
         // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // SHA-256 for the core (BoringSSL, already built for the HTTP stack); the version the graph resolves.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"6.0.0"),
     ],
     targets: [
-        // The model, expressions, scoring and subsidies: pure computation, no I/O.
-        .target(name: "QualityCore", swiftSettings: swiftSettings),
+        // The model, expressions, scoring and subsidies: pure computation, no I/O (Crypto for SHA-256 only).
+        .target(
+            name: "QualityCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "QualityConfig",
             dependencies: ["QualityCore", .yams],

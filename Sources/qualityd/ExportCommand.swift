@@ -38,7 +38,7 @@ struct ExportCommand: AsyncParsableCommand {
         var what: String
         var store: SQLiteStore?
         if let snapshot = input.snapshot {
-            result = try score(snapshotAt: snapshot, with: loaded)
+            result = try await score(snapshotAt: snapshot, with: loaded)
             names = ListNames(config: try policy(loaded, for: result.period).config)
             what = "scored from \(snapshot)"
             // Audited when the store exists; an offline export does not create one.

@@ -59,7 +59,11 @@ struct PullCommand: AsyncParsableCommand {
         let info = try await storeCall { () async throws(StoreError) in
             try await store.saveSnapshot(snapshot, createdAt: Date())
         }
-        if let out { try writeOutput(snapshot.json(style: .pretty(indent: 2)) + [0x0A], to: out) }
+        if let out {
+            var json = snapshot.json(style: .pretty(indent: 2))
+            json.append(0x0A)
+            try writeOutput(json, to: out)
+        }
 
         let table = PullTable(config: loaded.config, outcomes: outcomes).render()
         if out == "-" { printError(table) } else { print(table, terminator: "") }

@@ -45,7 +45,7 @@ struct SensitivityCommand: AsyncParsableCommand {
         let loaded = try options.load()
         let result: AssessmentResult
         if let snapshot = input.snapshot {
-            result = try score(snapshotAt: snapshot, with: loaded)
+            result = try await score(snapshotAt: snapshot, with: loaded)
         } else {
             let period = input.period ?? ""
             let store = try openStore(loaded, mustExist: true)

@@ -43,16 +43,20 @@ package struct ScoringService: Service {
             let parts = await runtime.ingest.goodData(period: input.period)
             let snapshot = SnapshotAssembler.assemble(
                 period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
-            let info = try await store.saveSnapshot(snapshot, createdAt: started)
-            snapshotSHA256 = info.sha256
-            // The hash of the bytes just stored: serializing a national snapshot again to hash it
-            // took longer than the scoring.
             // Approved corrections apply on top of the bureaus' data (docs/SEMANTICS.md §14); the
-            // snapshot stored above stays what the bureaus said.
+            // snapshot stored stays what the bureaus said.
             let corrections = try await CorrectionService.approved(period: input.period, store: store)
             let model = try input.loaded.model(for: input.period)
-            let (result, corrected) = try input.loaded.assess(
-                snapshot, corrections: corrections, snapshotSHA256: info.sha256, sources: input.sources)
+            // Stored (canonical JSON, its hash, the write) while it is scored on another core; the
+            // result takes the hash of the bytes stored, not a second serialization of the snapshot.
+            async let stored = store.saveSnapshot(snapshot, createdAt: started)
+            let assessed = try input.loaded.assess(
+                snapshot, corrections: corrections, snapshotSHA256: "", sources: input.sources)
+            let info = try await stored
+            snapshotSHA256 = info.sha256
+            var result = assessed.result
+            let corrected = assessed.corrected
+            result.snapshotSHA256 = info.sha256
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
