@@ -4,6 +4,8 @@ public struct ServerConfig: Sendable, Hashable {
     public var listen: String = "127.0.0.1:9470"
     /// `allowed_hosts`: names besides IP literals and `localhost` that clients may send in `Host`.
     public var allowedHosts: [AllowedHost] = []
+    /// `replica_id`: this replica's name among several; nil: the host name and the listen port.
+    public var replicaID: String?
 
     public init() {}
 

@@ -2,7 +2,8 @@ import Hummingbird
 import QualityConfig
 import QualityCore
 
-/// `GET /healthz` (the process answers) and `GET /readyz` (a config is loaded and a result served).
+/// `GET /healthz` (the process answers) and `GET /readyz` (a config is loaded and a result served;
+/// it names this replica and the leader).
 struct HealthRoutes {
     let runtime: Runtime
 
@@ -26,6 +27,8 @@ struct HealthRoutes {
         w.string(served.period)
         w.key("config_sha256")
         w.string(await runtime.loaded.sha256)
+        // Replicas: this one's id, the leader's, and whether this one leads.
+        runtime.replica.describe(into: &w)
         w.endObject()
         return Response.json(w.bytes)
     }
