@@ -134,7 +134,7 @@ start_postgres() {
     "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/postgres.log" \
         -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
         || fail "PostgreSQL did not start: $(tail -n 5 "$pg_dir/postgres.log")"
-    echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $NF}') at 127.0.0.1:$pg_port"
+    echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$pg_port"
 }
 
 pg_psql() {
