@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -96,6 +97,7 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .asyncHTTPClient,
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
@@ -176,6 +178,7 @@ let package = Package(
                 "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
                 "BureauSim", "TestFixtures",
                 .hummingbird, .hummingbirdTesting, .asyncHTTPClient, .logging, .nioCore, .nioHTTP1, .httpTypes,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings

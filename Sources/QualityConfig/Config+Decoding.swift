@@ -83,12 +83,27 @@ extension ConfigDecoder {
     }
 
     func server(_ node: Node, _ path: String) -> ServerConfig {
-        let m = mapping(node, path, known: ["listen", "allowed_hosts", "sensitivity"])
+        let m = mapping(node, path, known: ["listen", "allowed_hosts", "sensitivity", "replica_id"])
         var server = ServerConfig()
         if let v = m.optional("listen", string) { server.listen = v }
+        server.replicaID = m.optional("replica_id", replicaID)
         server.allowedHosts = m.optional("allowed_hosts") { items($0, $1, allowedHost) }?.compactMap { $0 } ?? []
         if let v = m.optional("sensitivity", sensitivity) { server.sensitivity = v }
         return server
+    }
+
+    /// A replica's name: it goes into PostgreSQL's `application_name` (63 bytes with a prefix).
+    func replicaID(_ node: Node, _ path: String) -> String? {
+        guard let text = string(node, path) else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { (s: Unicode.Scalar) -> Bool in
+            s.isASCII
+                && (s.properties.isAlphabetic || s.properties.numericType != nil || ".:_-".unicodeScalars.contains(s))
+        }
+        guard !text.isEmpty, text.count <= 54, allowed else {
+            fail(path, node, "expected letters, digits, '.', ':', '_' or '-', at most 54 characters (found '\(text)')")
+            return nil
+        }
+        return text
     }
 
     /// A host name, optionally with `http://` or `https://` in front; no port, path or wildcard.

@@ -24,7 +24,8 @@ import Testing
         "qualityd_source_pull_duration_seconds", "qualityd_source_pulls_total", "qualityd_source_records",
         "qualityd_source_records_rejected_total", "qualityd_scoring_runs_total", "qualityd_scoring_duration_seconds",
         "qualityd_last_scoring_timestamp_seconds", "qualityd_config_last_reload_successful", "qualityd_exports_total",
-        "qualityd_build_info", "qualityd_auth_failures_total", "qualityd_http_requests_total",
+        "qualityd_build_info", "qualityd_leader", "qualityd_leader_changes_total", "qualityd_auth_failures_total",
+        "qualityd_http_requests_total",
         "qualityd_http_request_duration_seconds",
     ]
 

@@ -70,13 +70,14 @@ import Testing
 
     // MARK: Sessions and sign-in
 
-    @Test func signInsWithOneTokenCannotEndAnotherTokensSession() {
-        let sessions = SessionStore(capacity: 100)
+    @Test func signInsWithOneTokenCannotEndAnotherTokensSession() async throws {
+        let world = try TestWorld()
+        let sessions = SessionStore(records: try SQLiteStore(path: world.sqlitePath), capacity: 100)
         let now = PagesFixture.now
-        let admin = sessions.create(tokenSHA256: "aa", now: now)
-        for i in 0..<150 { _ = sessions.create(tokenSHA256: "bb", now: now + Double(i)) }
-        #expect(sessions.session(admin, now: now + 200)?.tokenSHA256 == "aa")
-        #expect(sessions.count == 100)
+        let admin = try await sessions.create(tokenSHA256: "aa", now: now)
+        for i in 0..<150 { _ = try await sessions.create(tokenSHA256: "bb", now: now + Double(i)) }
+        #expect(try await sessions.session(admin, now: now + 200)?.tokenSHA256 == "aa")
+        #expect(try await sessions.count() == 100)
     }
 
     @Test func signInIsThrottledPerClient() async throws {

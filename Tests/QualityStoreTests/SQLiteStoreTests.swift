@@ -15,14 +15,14 @@ import Testing
             #expect(
                 try await store.appliedMigrations() == [
                     "v1-pulls", "v1-snapshots", "v1-scoring-runs", "v1-subsidy-lists", "v1-audit-log", "v2-list-labels",
-                    "v3-sampling-plans", "v4-corrections-appeals",
+                    "v3-sampling-plans", "v4-corrections-appeals", "v5-sessions",
                 ])
             let tables = try await store.strings(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             #expect(
                 tables == [
                     "appeals", "audit_log", "corrections", "grdb_migrations", "payouts", "pulls", "sampling_plans",
-                    "scoring_runs", "snapshots", "subsidy_lists",
+                    "scoring_runs", "sessions", "snapshots", "subsidy_lists",
                 ])
             #expect(try await store.strings("PRAGMA journal_mode") == ["wal"])
             #expect(try await store.strings("PRAGMA foreign_keys") == ["1"])

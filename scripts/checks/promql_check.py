@@ -239,6 +239,8 @@ CATALOG = {
     "qualityd_config_last_reload_successful": ("gauge", set()),
     "qualityd_exports_total": ("counter", {"format"}),
     "qualityd_build_info": ("gauge", {"version"}),
+    "qualityd_leader": ("gauge", set()),
+    "qualityd_leader_changes_total": ("counter", set()),
     "qualityd_auth_failures_total": ("counter", {"kind"}),
     "qualityd_http_requests_total": ("counter", {"route", "code"}),
     "qualityd_http_request_duration_seconds": ("histogram", {"route"}),

@@ -6,6 +6,8 @@ public struct ServerConfig: Sendable, Hashable {
     public var allowedHosts: [AllowedHost] = []
     /// The weight sensitivity run after each scoring run (docs/SEMANTICS.md §15); samples 0: none.
     public var sensitivity = SensitivityOptions()
+    /// `replica_id`: this replica's name among several; nil: the host name and the listen port.
+    public var replicaID: String?
 
     public init() {}
 

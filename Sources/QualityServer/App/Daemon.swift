@@ -66,8 +66,15 @@ private func wire(
     fetcher: any HTTPFetching, services: [any Service]
 ) async throws -> Daemon {
     let metrics = MetricsCache(operational: OperationalMetrics())
+    let replicaID = loaded.config.server.replicaID ?? ReplicaState.defaultID(port: address.port)
+    // With an election, replicas start as followers; alone on a store, a replica leads from the start.
+    let replica =
+        options.election == nil
+        ? ReplicaState.sole(id: replicaID, metrics: metrics)
+        : ReplicaState(id: replicaID, leading: false, metrics: metrics)
     let runtime = try Runtime(
-        loaded: loaded, store: store, fetcher: fetcher, metrics: metrics, now: options.now, logger: options.logger)
+        loaded: loaded, store: store, fetcher: fetcher, metrics: metrics, replica: replica, now: options.now,
+        logger: options.logger)
     try await runtime.loadStored()
 
     let scoringTriggers = CoalescingChannel<Void>()
@@ -88,12 +95,18 @@ private func wire(
             runtime: runtime, reloader: reloader, metrics: metrics, authenticator: authenticator,
             lists: ListService(runtime: runtime, cache: cache, scoring: scoringTriggers), cache: cache))
 
+    var running: [any Service] =
+        services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)]
+    if let election = options.election {
+        running.append(
+            ReplicaService(runtime: runtime, election: election, scoring: scoringTriggers, poll: options.replicaPoll))
+    }
     let application = Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
         configuration: ApplicationConfiguration(
             address: .hostname(address.host, port: address.port), serverName: "qualityd"),
-        services: services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)],
+        services: running,
         logger: options.logger)
     return Daemon(
         application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,

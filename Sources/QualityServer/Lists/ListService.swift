@@ -15,7 +15,8 @@ import QualityStore
 struct ListService: Sendable {
     let runtime: Runtime
     let cache: ResultCache
-    /// Asks for a scoring run: confirmed or voided payouts change the next snapshot.
+    /// Asks for a scoring run: confirmed or voided payouts change the next snapshot. On a follower
+    /// the run is the leader's, which hears of the change (`ReplicaChange.lists`).
     let scoring: CoalescingChannel<Void>
 
     /// What the pages, the API and the exports show for a period.
@@ -101,15 +102,18 @@ struct ListService: Sendable {
                     + "\(loaded.resultSHA256); publish after it is scored again")
         }
         let labels = ListNames(config: try loaded.model(for: period).config).json()
-        return try await runtime.store.publishList(
+        let list = try await runtime.store.publishList(
             period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
             by: who, at: runtime.now())
+        await runtime.replica.announce(.lists)
+        return list
     }
 
     /// Confirms the published list (the store records its payouts), then asks for a new scoring run.
     func confirm(period: String, by who: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
         scoring.send()
+        await runtime.replica.announce(.lists)
         return list
     }
 
@@ -117,6 +121,7 @@ struct ListService: Sendable {
     func revoke(period: String, by who: String, reason: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
         scoring.send()
+        await runtime.replica.announce(.lists)
         return list
     }
 

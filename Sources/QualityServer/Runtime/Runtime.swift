@@ -17,6 +17,8 @@ public actor Runtime {
     package nonisolated let ingest: IngestState
     package nonisolated let metrics: MetricsCache
     package nonisolated let logger: Logger
+    /// Whether this replica leads, who does, and where announcements to the other replicas go.
+    package nonisolated let replica: ReplicaState
     nonisolated let now: @Sendable () -> Date
     nonisolated let fetcher: any HTTPFetching
 
@@ -43,7 +45,7 @@ public actor Runtime {
 
     package init(
         loaded: LoadedConfig, store: any Store, fetcher: any HTTPFetching, metrics: MetricsCache,
-        now: @escaping @Sendable () -> Date, logger: Logger
+        replica: ReplicaState, now: @escaping @Sendable () -> Date, logger: Logger
     ) throws(ConfigErrors) {
         self.loaded = loaded
         self.tokens = Mutex(loaded.config.auth.tokens)
@@ -52,6 +54,7 @@ public actor Runtime {
         self.store = store
         self.fetcher = fetcher
         self.metrics = metrics
+        self.replica = replica
         self.now = now
         self.logger = logger
         self.ingest = IngestState(sources: loaded.config.sources)
@@ -80,6 +83,11 @@ public actor Runtime {
                 period: stored.run.period, json: ByteBuffer(bytes: stored.json), run: stored.run, result: nil)
             metrics.operational.restoreLastScoring(at: stored.run.finishedAt.timeIntervalSince1970)
         }
+        try await restoreSourceMetrics()
+    }
+
+    /// Each source's last stored state on /metrics (up, last success, records), no counter moving.
+    package nonisolated func restoreSourceMetrics() async throws(StoreError) {
         let successes = try await store.lastPulls(successfulOnly: true)
         let latest = Dictionary(
             try await store.lastPulls(successfulOnly: false).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
@@ -121,22 +129,29 @@ public actor Runtime {
                 logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
             }
         }
-        var restoredSnapshot: Snapshot?
+        let restoredSnapshot = await seedSources()
+        await openRestoreGate()
+        await publishSamplingMetrics(snapshot: restoredSnapshot)
+        await publishCorrectionMetrics()
+    }
+
+    /// Gives each source the data it has in the period's stored snapshot and the state of its last
+    /// stored pulls; returns the snapshot. At start, and when a replica takes over from a leader.
+    @discardableResult
+    package nonisolated func seedSources() async -> Snapshot? {
         do {
-            let (config, period) = await (config, period.description)
+            let (config, period) = await (config, currentPeriod().description)
             let snapshot = try await store.latestSnapshot(period: period).map { try $0.snapshot() }
-            restoredSnapshot = snapshot
             let seeds = IngestSeed.outcomes(
                 config: config, period: period, snapshot: snapshot,
                 lastSuccessful: try await store.lastPulls(successfulOnly: true),
                 lastPulls: try await store.lastPulls(successfulOnly: false))
             await ingest.record(seeds)
+            return snapshot
         } catch {
             logger.warning("sources start without their stored data: \(error)")
+            return nil
         }
-        await openRestoreGate()
-        await publishSamplingMetrics(snapshot: restoredSnapshot)
-        await publishCorrectionMetrics()
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
@@ -226,7 +241,7 @@ public actor Runtime {
         await publishSamplingMetrics()
     }
 
-    private func setServed(_ result: ServedResult) {
+    func setServed(_ result: ServedResult) {
         served = result
         changed()
     }

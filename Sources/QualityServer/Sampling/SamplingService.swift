@@ -79,8 +79,9 @@ struct SamplingService: Sendable {
     }
 
     /// Refreshes the sampling series of /metrics: classes per district from the served snapshot,
-    /// and the size of the frozen plans.
+    /// and the size of the frozen plans; the other replicas refresh theirs.
     func publishMetrics() async {
         await runtime.publishSamplingMetrics()
+        await runtime.replica.announce(.plans)
     }
 }

@@ -24,6 +24,8 @@ package struct ScoringService: Service {
     package func run() async {
         await runtime.restore()
         for await _ in triggers.stream.cancelOnGracefulShutdown() {
+            // Only the leader scores (README, "Several replicas"); a follower serves what it stores.
+            guard runtime.replica.isLeading else { continue }
             await score()
         }
     }
@@ -72,6 +74,7 @@ package struct ScoringService: Service {
                     period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: corrected),
                 domain: domain)
             runtime.logger.info("\(Self.summary(result, run: run))")
+            await runtime.replica.announce(.run)
             await analyseSensitivity(result, loaded: input.loaded, run: run)
             return true
         } catch {

@@ -189,6 +189,19 @@ extension SQLiteStore {
                     CREATE INDEX appeals_by_period ON appeals(period, status, id);
                     """)
         }
+        migrator.registerMigration("v5-sessions") { db in
+            // Browser sessions, by the SHA-256 of their id (the cookie's value is never stored).
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessions (
+                        id_sha256 TEXT PRIMARY KEY,
+                        token_sha256 TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX sessions_by_token ON sessions(token_sha256, expires_at);
+                    CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+                    """)
+        }
         return migrator
     }()
 }

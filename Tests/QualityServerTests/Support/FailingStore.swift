@@ -127,4 +127,12 @@ extension FailingStore {
     func appeals(period: String?, district: String?, status: Appeal.Status?) async throws(StoreError) -> [Appeal] {
         try await base.appeals(period: period, district: district, status: status)
     }
+    func createSession(_ session: SessionRecord, capacity: Int, perToken: Int, now: Date) async throws(StoreError) {
+        try await base.createSession(session, capacity: capacity, perToken: perToken, now: now)
+    }
+    func session(idSHA256: String, now: Date) async throws(StoreError) -> SessionRecord? {
+        try await base.session(idSHA256: idSHA256, now: now)
+    }
+    func removeSession(idSHA256: String) async throws(StoreError) { try await base.removeSession(idSHA256: idSHA256) }
+    func sessionCount() async throws(StoreError) -> Int { try await base.sessionCount() }
 }
