@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
@@ -67,6 +68,15 @@ let package = Package(
             dependencies: ["QualityCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL store and the one function that opens the configured store. Apart from
+        // QualityStore so that what does not open a store (the core, the fuzz harnesses) never builds PostgresNIO.
+        .target(
+            name: "QualityPostgres",
+            dependencies: [
+                "QualityCore", "QualityStore", .logging, .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -83,8 +93,8 @@ let package = Package(
         .target(
             name: "QualityServer",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
-                .hummingbird,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "CZlib", .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -105,8 +115,8 @@ let package = Package(
         .executableTarget(
             name: "qualityd",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "QualityServer",
-                .argumentParser, .logging,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "QualityServer", .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -155,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityStoreTests",
-            dependencies: ["QualityStore", "QualityCore"],
+            dependencies: ["QualityStore", "QualityPostgres", "QualityCore", "TestFixtures", .logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -184,7 +194,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore", "QualityStore", "TestFixtures"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore", "QualityPostgres", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,8 +10,13 @@ struct ConfigOptions: ParsableArguments {
 
     /// Loads and validates the config, printing warnings; invalid configs fail with exit code 1.
     func load(printWarnings: Bool = true) throws -> LoadedConfig {
+        try Self.load(path: config, printWarnings: printWarnings)
+    }
+
+    /// Loads and validates the config at `path` (a command with two configs, such as `store copy`).
+    static func load(path: String, printWarnings: Bool = true) throws -> LoadedConfig {
         do {
-            let loaded = try ConfigLoader.load(path: config, environment: ProcessInfo.processInfo.environment)
+            let loaded = try ConfigLoader.load(path: path, environment: ProcessInfo.processInfo.environment)
             if printWarnings {
                 for warning in loaded.warnings { printError(warning.description) }
             }

@@ -71,15 +71,15 @@ struct SamplingPlanCommand: AsyncParsableCommand {
 
     private func snapshotToDraw(_ loaded: LoadedConfig) async throws -> Snapshot {
         if let snapshot = input.snapshot { return try readSnapshot(at: snapshot) }
-        let store = try openStore(loaded, mustExist: true)
+        let store = try await openStore(loaded, mustExist: true)
         let period = input.period ?? ""
         let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
         }
-        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.path)") }
+        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.location)") }
         do {
             return try stored.snapshot()
         } catch {
-            throw CommandFailure(.runtime, "\(store.path): the snapshot of \(period) cannot be read: \(error)")
+            throw CommandFailure(.runtime, "\(store.location): the snapshot of \(period) cannot be read: \(error)")
         }
     }
 }
