@@ -20,8 +20,8 @@ import Testing
     @Test func refusalsNameTheKey() {
         #expect(
             errors(Base.appending("storage:\n  postgres: { url: \"mysql://db/q\", pool: 0 }\n")) == [
-                Expected(25, 19, "storage.postgres.url", "expected a postgres:// URL"),
-                Expected(25, 41, "storage.postgres.pool", "expected 1 to 1000 connections (found 0)"),
+                Expected(25, 20, "storage.postgres.url", "expected a postgres:// URL"),
+                Expected(25, 42, "storage.postgres.pool", "expected 1 to 1000 connections (found 0)"),
             ])
         #expect(
             errors(Base.appending("storage:\n  postgres: { pool: 4 }\n")) == [
@@ -29,7 +29,7 @@ import Testing
             ])
         #expect(
             errors(Base.appending("storage:\n  postgres: { url: \"postgres://q@db/q\", size: 4 }\n")) == [
-                Expected(25, 44, "storage.postgres.size", "unknown key 'size'")
+                Expected(25, 41, "storage.postgres.size", "unknown key 'size'")
             ])
     }
 }
