@@ -45,7 +45,11 @@ public final class PostgresStore: CopyableStore {
         self.options = options
         self.logger = logger
         migrationsAppliedAtOpen = try await Self.migrate(config, logger: logger)
-        let client = PostgresClient(configuration: config.clientConfiguration(), backgroundLogger: logger)
+        // The pool warns when a connection is asked for before `run()` below has begun (it is served
+        // all the same); what goes wrong for a caller is thrown as a `StoreError`, so only errors are logged.
+        var background = logger
+        background.logLevel = .error
+        let client = PostgresClient(configuration: config.clientConfiguration(), backgroundLogger: background)
         self.client = client
         runner = Task { await client.run() }
     }

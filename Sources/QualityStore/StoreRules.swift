@@ -23,6 +23,20 @@ public enum StoreRules {
         }
     }
 
+    /// The result JSON a run keeps: required for a success, dropped for a failure.
+    public static func resultToKeep(_ run: ScoringRun, resultJSON: [UInt8]?) throws(StoreError) -> [UInt8]? {
+        switch run.status {
+        case .success:
+            guard let resultJSON, !resultJSON.isEmpty else {
+                throw .invalidArgument(
+                    name: "resultJSON", message: "a successful run of \(run.period) needs its result")
+            }
+            return resultJSON
+        case .failure:
+            return nil
+        }
+    }
+
     /// Refuses an empty actor name: every write says who did it.
     public static func requireName(_ name: String, argument: String) throws(StoreError) {
         guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
