@@ -74,6 +74,15 @@ let package = Package(
             dependencies: ["QualityCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL store and the one function that opens the configured store. Apart from
+        // QualityStore so that what does not open a store (the core, the fuzz harnesses) never builds PostgresNIO.
+        .target(
+            name: "QualityPostgres",
+            dependencies: [
+                "QualityCore", "QualityStore", .logging, .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -90,8 +99,8 @@ let package = Package(
         .target(
             name: "QualityServer",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
-                .hummingbird,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "CZlib", .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -113,8 +122,8 @@ let package = Package(
         .executableTarget(
             name: "qualityd",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "QualityServer",
-                .argumentParser, .logging,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "QualityServer", .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -163,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityStoreTests",
-            dependencies: ["QualityStore", "QualityCore"],
+            dependencies: ["QualityStore", "QualityPostgres", "QualityCore", "TestFixtures", .logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -193,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore", "QualityStore", "TestFixtures"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore", "QualityPostgres", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
     ]

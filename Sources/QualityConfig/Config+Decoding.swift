@@ -119,14 +119,22 @@ extension ConfigDecoder {
         return host
     }
 
-    /// `sqlite: FILE` (the default) or `postgres: URL`; giving postgres drops the default SQLite file.
+    /// `sqlite: FILE` (the default) or `postgres: { url: URL, pool: N }` (or just `postgres: URL`);
+    /// giving postgres drops the default SQLite file.
     func storage(_ node: Node, _ path: String) -> StorageConfig {
         let m = mapping(node, path, known: ["sqlite", "postgres"])
         var storage = StorageConfig()
         let sqlite = m.optional("sqlite", string)
-        storage.postgres = m.optional("postgres", string)
+        storage.postgres = m.optional("postgres", postgres)
         storage.sqlite = sqlite ?? (storage.postgres == nil ? storage.sqlite : nil)
         return storage
+    }
+
+    func postgres(_ node: Node, _ path: String) -> PostgresStorage? {
+        if case .scalar = node { return string(node, path).map { PostgresStorage(url: $0) } }
+        let m = mapping(node, path, known: ["url", "pool"])
+        guard let url = m.required("url", string) else { return nil }
+        return PostgresStorage(url: url, pool: m.optional("pool", integer) ?? 8)
     }
 
     func auth(_ node: Node, _ path: String) -> AuthConfig {

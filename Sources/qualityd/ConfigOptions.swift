@@ -13,7 +13,8 @@ struct ConfigOptions: ParsableArguments {
         try Self.load(path: config, printWarnings: printWarnings)
     }
 
-    /// The same for any config file (`whatif --proposal`).
+    /// Loads and validates the config at `path` (`whatif --proposal`, or a command with two configs
+    /// such as `store copy`).
     static func load(path: String, printWarnings: Bool = true) throws -> LoadedConfig {
         do {
             let loaded = try ConfigLoader.load(path: path, environment: ProcessInfo.processInfo.environment)

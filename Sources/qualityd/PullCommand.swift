@@ -38,7 +38,7 @@ struct PullCommand: AsyncParsableCommand {
         guard !loaded.config.sources.isEmpty else {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sources configured; nothing to pull")
         }
-        let store = try openStore(loaded, mustExist: false)
+        let store = try await openStore(loaded, mustExist: false)
         let line = isatty(STDERR_FILENO) != 0 ? PullProgressLine(sources: loaded.config.sources.map(\.id)) : nil
         var progress: PullProgressHandler?
         if let line { progress = { line.update($0) } }
@@ -70,7 +70,7 @@ struct PullCommand: AsyncParsableCommand {
         let failed = outcomes.filter { !$0.succeeded }
         let summary =
             "period \(period): \(snapshot.districts.count) districts, \(snapshot.enterprises.count) enterprises, "
-            + "\(snapshot.payouts.count) payouts; snapshot \(info.sha256.prefix(12)) stored in \(store.path)"
+            + "\(snapshot.payouts.count) payouts; snapshot \(info.sha256.prefix(12)) stored in \(store.location)"
         printError(summary)
         if !failed.isEmpty {
             throw CommandFailure(

@@ -5,8 +5,8 @@ import Testing
 @Suite struct AuditLogTests {
     typealias F = StoreFixtures
 
-    @Test func newestFirstWithLimitAndOffset() async throws {
-        try await F.withStore { store, _ in
+    @Test(arguments: StoreKind.allCases) func newestFirstWithLimitAndOffset(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             var appended: [AuditEntry] = []
             for n in 0..<5 {
                 appended.append(

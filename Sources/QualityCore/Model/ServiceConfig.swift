@@ -52,12 +52,24 @@ public struct AllowedHost: Sendable, Hashable {
     }
 }
 
-/// `storage`: the embedded SQLite file, or PostgreSQL for several replicas (later).
+/// `storage`: the embedded SQLite file, or PostgreSQL for several replicas.
 public struct StorageConfig: Sendable, Hashable {
     public var sqlite: String? = "./data/qualityd.sqlite"
-    public var postgres: String?
+    public var postgres: PostgresStorage?
 
     public init() {}
+}
+
+/// `storage.postgres`: the server's URL (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`, the password
+/// usually through `${ENV}`) and how many connections each replica's pool may open.
+public struct PostgresStorage: Sendable, Hashable {
+    public var url: String
+    public var pool: Int
+
+    public init(url: String, pool: Int = 8) {
+        self.url = url
+        self.pool = pool
+    }
 }
 
 public enum Role: String, Sendable, Hashable, CaseIterable, Comparable, Codable {

@@ -5,6 +5,7 @@ import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityPostgres
 import QualityStore
 import ServiceLifecycle
 import UnixSignals
@@ -42,7 +43,12 @@ public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
     let loaded = try ConfigLoader.load(path: options.configPath, environment: options.environment)
     for warning in loaded.warnings { logger.warning("\(warning.description)") }
     let address = try listenAddress(options.listen, config: loaded.config, path: loaded.path)
-    let store = try options.store ?? openStore(loaded.config, path: options.sqlitePath)
+    let store: any Store
+    if let injected = options.store {
+        store = injected
+    } else {
+        store = try await StoreOpener.open(loaded.config.storage, sqlitePath: options.sqlitePath, logger: logger)
+    }
     guard let injected = options.fetcher else {
         let client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -111,15 +117,6 @@ private func wire(
     return Daemon(
         application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,
         sessions: authenticator.sessions, authGuard: guards)
-}
-
-private func openStore(_ config: Config, path override: String?) throws -> any Store {
-    guard let path = override ?? config.storage.sqlite else {
-        throw ConfigErrors([
-            ConfigIssue(location: nil, key: "storage.sqlite", message: "qualityd serve needs storage.sqlite")
-        ])
-    }
-    return try SQLiteStore(path: path)
 }
 
 private func listenAddress(_ override: (host: String, port: Int)?, config: Config, path: String) throws -> (

@@ -32,7 +32,7 @@ extension StoreError: ClientFacingError {
         case .notFound: APIError(.notFound, description)
         case .invalidArgument, .invalidResult: APIError(.badRequest, description)
         case .cancelled: APIError(.cancelled, "the request was cancelled before the store answered")
-        case .database, .file, .unsupported: APIError(.storeFailed, "the store failed: \(description)")
+        case .database, .postgres, .file, .unsupported: APIError(.storeFailed, "the store failed: \(description)")
         }
     }
 }

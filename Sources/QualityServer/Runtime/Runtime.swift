@@ -4,6 +4,7 @@ import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityPostgres
 import QualityStore
 import Synchronization
 
@@ -280,12 +281,21 @@ public actor Runtime {
 
     // MARK: Reload
 
+    /// `storage.postgres` for a log line: the URL without its password, and the pool.
+    private static func describe(_ postgres: PostgresStorage?) -> String {
+        postgres.map { "\(PostgresConnectionConfig.redact($0.url)) (pool \($0.pool))" } ?? ""
+    }
+
     /// Puts a newly loaded config in force; throws (changing nothing) when its sources cannot be planned.
     func apply(_ next: LoadedConfig) async throws(ConfigErrors) -> [SourceConfig] {
         let nextPuller = try Puller(config: next.config, fetcher: fetcher)
         for (what, old, new) in [
             ("server.listen", loaded.config.server.listen, next.config.server.listen),
             ("storage.sqlite", loaded.config.storage.sqlite ?? "", next.config.storage.sqlite ?? ""),
+            (
+                "storage.postgres", Self.describe(loaded.config.storage.postgres),
+                Self.describe(next.config.storage.postgres)
+            ),
         ] where old != new {
             logger.warning("\(next.path): \(what) changed from \(old) to \(new); it takes effect after a restart")
         }
