@@ -186,6 +186,54 @@ extension PostgresStore {
                 """,
                 "CREATE UNIQUE INDEX sampling_plans_in_force ON sampling_plans (period) WHERE status = 'drawn'",
             ]),
+        Migration(
+            version: 7, name: "corrections-appeals",
+            statements: [
+                """
+                CREATE TABLE corrections (
+                    id bigserial PRIMARY KEY,
+                    period text NOT NULL,
+                    entity text NOT NULL CHECK (entity IN ('district', 'enterprise')),
+                    entity_key text NOT NULL,
+                    fact text NOT NULL,
+                    value_json text NOT NULL,
+                    reason text NOT NULL,
+                    evidence text NOT NULL,
+                    status text NOT NULL CHECK (status IN ('proposed', 'approved', 'rejected')),
+                    proposed_by text NOT NULL,
+                    proposed_at bigint NOT NULL,
+                    decided_by text,
+                    decided_at bigint,
+                    decision_reason text,
+                    CHECK (decided_by IS NULL OR decided_by <> proposed_by)
+                )
+                """,
+                "CREATE INDEX corrections_by_period ON corrections (period, status, id)",
+                """
+                CREATE TABLE appeals (
+                    id bigserial PRIMARY KEY,
+                    period text NOT NULL,
+                    district text NOT NULL,
+                    indicator text NOT NULL,
+                    appeal_text text NOT NULL,
+                    status text NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+                    recorded_by text NOT NULL,
+                    recorded_at bigint NOT NULL,
+                    resolved_by text,
+                    resolved_at bigint,
+                    resolution text,
+                    correction_ids text NOT NULL
+                )
+                """,
+                "CREATE INDEX appeals_by_period ON appeals (period, status, id)",
+            ]),
+        Migration(
+            version: 8, name: "sessions",
+            statements: [
+                "CREATE TABLE sessions (id_sha256 text PRIMARY KEY, token_sha256 text NOT NULL, expires_at bigint NOT NULL)",
+                "CREATE INDEX sessions_by_token ON sessions (token_sha256, expires_at)",
+                "CREATE INDEX sessions_by_expiry ON sessions (expires_at)",
+            ]),
     ]
 
     /// Applies the missing migrations on one connection of its own, holding the migration lock;

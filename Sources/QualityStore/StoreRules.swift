@@ -108,4 +108,25 @@ public enum StoreRules {
             }
         }
     }
+
+    /// `text` trimmed; `invalidArgument` naming `argument` when nothing is left.
+    @discardableResult
+    public static func requireText(_ text: String, argument: String, _ message: String) throws(StoreError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .invalidArgument(name: argument, message: message) }
+        return trimmed
+    }
+
+    /// A correction as the audit log names it.
+    public static func describe(_ c: Correction) -> String {
+        "\(c.entity.rawValue) \(c.key) \(c.fact) = \(c.valueJSON)"
+    }
+
+    /// The audit detail of an appeal's resolution: the district, the corrections it led to, the reason.
+    public static func describeResolution(_ appeal: Appeal, reason: String) -> String {
+        let led =
+            appeal.correctionIDs.isEmpty
+            ? "" : ", corrections " + appeal.correctionIDs.map { "#\($0)" }.joined(separator: " ")
+        return "appeal #\(appeal.id): district \(appeal.district)\(led)" + (reason.isEmpty ? "" : "; reason: \(reason)")
+    }
 }

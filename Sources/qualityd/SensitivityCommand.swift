@@ -48,17 +48,17 @@ struct SensitivityCommand: AsyncParsableCommand {
             result = try await score(snapshotAt: snapshot, with: loaded)
         } else {
             let period = input.period ?? ""
-            let store = try openStore(loaded, mustExist: true)
+            let store = try await openStore(loaded, mustExist: true)
             let run = try await storeCall { () async throws(StoreError) in
                 try await store.latestSuccessfulRun(period: period)
             }
             guard let run else {
-                throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.path)")
+                throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.location)")
             }
             do {
                 result = try run.result()
             } catch {
-                throw CommandFailure(.runtime, "\(store.path): the stored result of \(period) cannot be read: \(error)")
+                throw CommandFailure(.runtime, "\(store.location): the stored result of \(period) cannot be read: \(error)")
             }
         }
         let sensitivity = try policy(loaded, for: result.period).sensitivity(

@@ -28,15 +28,15 @@ extension SnapshotOrPeriod {
     /// The snapshot file, or the period's latest stored snapshot in the config's store.
     func load(_ loaded: LoadedConfig) async throws -> Snapshot {
         if let snapshot { return try readSnapshot(at: snapshot) }
-        let store = try openStore(loaded, mustExist: true)
+        let store = try await openStore(loaded, mustExist: true)
         let period = self.period ?? ""
         let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
         }
-        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.path)") }
+        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.location)") }
         do {
             return try stored.snapshot()
         } catch {
-            throw CommandFailure(.runtime, "\(store.path): the snapshot of \(period) cannot be read: \(error)")
+            throw CommandFailure(.runtime, "\(store.location): the snapshot of \(period) cannot be read: \(error)")
         }
     }
 }

@@ -13,15 +13,8 @@ import Testing
         period: "2025", entity: .district, key: "330225", fact: "major_incidents", valueJSON: "0",
         reason: "  the incident was in 330226  ", evidence: "甬质监〔2025〕12号")
 
-    /// Runs `body` on a fresh store of every kind this suite covers.
-    static func withStore(_ body: (any Store) async throws -> Void) async throws {
-        try await F.withTemporaryDirectory { dir in
-            try await body(try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path))
-        }
-    }
-
-    @Test func fourEyesApproveOnce() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases) func fourEyesApproveOnce(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             let proposed = try await store.proposeCorrection(Self.incidents, by: "finance", at: F.time(60))
             #expect(proposed.id == 1 && proposed.status == .proposed && proposed.reason == "the incident was in 330226")
             #expect(
@@ -65,8 +58,8 @@ import Testing
         }
     }
 
-    @Test func appealAcceptedWithItsCorrections() async throws {
-        try await Self.withStore { store in
+    @Test(arguments: StoreKind.allCases) func appealAcceptedWithItsCorrections(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             let appeal = try await store.recordAppeal(
                 NewAppeal(period: "2025", district: "330225", indicator: "major_incidents", text: "事故不在本县"),
                 by: "finance", at: F.time(10))

@@ -11,7 +11,10 @@ import Testing
 @Suite struct PostgresStoreTests {
     typealias F = StoreFixtures
 
-    static let migrations = ["pulls", "snapshots", "scoring-runs", "subsidy-lists", "audit-log", "sampling-plans"]
+    static let migrations = [
+        "pulls", "snapshots", "scoring-runs", "subsidy-lists", "audit-log", "sampling-plans", "corrections-appeals",
+        "sessions",
+    ]
 
     @Test func migratesAFreshDatabaseOnce() async throws {
         let url = try TestPostgres.shared().createDatabase()
@@ -25,13 +28,13 @@ import Testing
             """)
         #expect(
             tables == [
-                "audit_log", "payouts", "pulls", "qualityd_migrations", "sampling_plans", "scoring_runs", "snapshots",
-                "subsidy_lists",
+                "appeals", "audit_log", "corrections", "payouts", "pulls", "qualityd_migrations", "sampling_plans",
+                "scoring_runs", "sessions", "snapshots", "subsidy_lists",
             ])
         await store.close()
         let again = try await PostgresStore(url: url)
         #expect(again.migrationsAppliedAtOpen == [])
-        #expect(try await again.appliedMigrations().count == 6)
+        #expect(try await again.appliedMigrations().count == 8)
         await again.close()
     }
 
@@ -43,8 +46,8 @@ import Testing
             for _ in 0..<4 { group.addTask { try await PostgresStore(url: url) } }
             return try await group.reduce(into: []) { $0.append($1) }
         }
-        #expect(stores.map(\.migrationsAppliedAtOpen.count).sorted() == [0, 0, 0, 6])
-        #expect(try await stores[0].strings("SELECT count(*) FROM qualityd_migrations") == ["6"])
+        #expect(stores.map(\.migrationsAppliedAtOpen.count).sorted() == [0, 0, 0, 8])
+        #expect(try await stores[0].strings("SELECT count(*) FROM qualityd_migrations") == ["8"])
         for store in stores { await store.close() }
     }
 

@@ -33,7 +33,7 @@ import Testing
 
             // Reopening applies nothing new and keeps the same versions.
             let again = try SQLiteStore(path: path)
-            #expect(try await again.appliedMigrations().count == 8)
+            #expect(try await again.appliedMigrations().count == 9)
         }
     }
 

@@ -9,26 +9,25 @@ import Testing
         SessionRecord(idSHA256: String(repeating: id, count: 64), tokenSHA256: token, expires: expires)
     }
 
-    @Test func sessionsSurviveReopeningAndExpire() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("q.sqlite").path
-            let store = try SQLiteStore(path: path)
+    @Test(arguments: StoreKind.allCases) func sessionsSurviveReopeningAndExpire(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let store = try await harness.open()
             try await store.createSession(
                 Self.record("a", token: "AA", expires: F.time(60)), capacity: 10, perToken: 10, now: F.time(0))
-            try store.close()
+            try await store.close()
 
-            let again = try SQLiteStore(path: path)
+            let again = try await harness.open()
             let found = try await again.session(idSHA256: String(repeating: "A", count: 64), now: F.time(59.999))
             #expect(found == Self.record("a", token: "aa", expires: F.time(60)))
             #expect(try await again.session(idSHA256: String(repeating: "a", count: 64), now: F.time(60)) == nil)
             // The expired session was dropped by the look-up.
             #expect(try await again.sessionCount() == 0)
+            try await again.close()
         }
     }
 
-    @Test func capsEndTheOldestOfTheTokenHoldingMost() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func capsEndTheOldestOfTheTokenHoldingMost(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             // Per token: the fourth session of "bb" ends its first.
             for (i, id) in ["1", "2", "3", "4"].enumerated() {
                 try await store.createSession(

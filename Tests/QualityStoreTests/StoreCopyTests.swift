@@ -35,13 +35,25 @@ import Testing
         _ = try await store.revokeSamplingPlan(period: "2025", by: "admin", reason: "wrong population", at: F.time(41))
         _ = try await store.appendAudit(
             AuditEntry(at: F.time(50), who: "cli:root", action: .export, period: "2025", sha256: "00", rows: 2))
+        let correction = try await store.proposeCorrection(
+            NewCorrection(
+                period: "2025", entity: .district, key: "330225", fact: "major_incidents", valueJSON: "0",
+                reason: "事故发生在宁海县", evidence: "甬质监〔2025〕12号"), by: "finance-li", at: F.time(60))
+        _ = try await store.decideCorrection(
+            id: correction.id, approve: true, by: "admin-zhao", reason: "已核对", at: F.time(61))
+        let appeal = try await store.recordAppeal(
+            NewAppeal(period: "2025", district: "330225", indicator: "major_incidents", text: "不属本县"),
+            by: "finance-li", at: F.time(62))
+        _ = try await store.resolveAppeal(
+            id: appeal.id, accepted: true, reason: "", correctionIDs: [correction.id], by: "admin-zhao",
+            at: F.time(63))
     }
 
     @Test func sqliteToPostgresAndBackKeepsEveryDigest() async throws {
         try await StoreHarness.withStore(.sqlite) { original in
             try await Self.populate(original)
             let digests = try await StoreCopy.digests(of: original)
-            #expect(digests.map(\.rows) == [6, 2, 2, 2, 4, 8, 1])
+            #expect(digests.map(\.rows) == [6, 2, 2, 2, 4, 12, 1, 1, 1])
             try await StoreHarness.withStore(.postgres) { postgres in
                 try await StoreCopy.copy(from: original, to: postgres)
                 #expect(try await StoreCopy.digests(of: postgres) == digests)

@@ -49,6 +49,12 @@ public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
     } else {
         store = try await StoreOpener.open(loaded.config.storage, sqlitePath: options.sqlitePath, logger: logger)
     }
+    // Replicas on one PostgreSQL elect their leader there (docs/ARCHITECTURE.md); alone on SQLite, one leads.
+    var options = options
+    if options.election == nil, let postgres = store as? PostgresStore {
+        options.election = PostgresLeaderElection(
+            configuration: try postgres.config.connectionConfiguration(), logger: logger)
+    }
     guard let injected = options.fetcher else {
         let client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,

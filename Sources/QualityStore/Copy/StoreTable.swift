@@ -56,6 +56,18 @@ public struct StoreTable: Sendable, Hashable {
                 "id", "period", "status", "seed", "input_sha256", "sha256", "population", "selected", "drawn_by",
                 "drawn_at", "revoked_by", "revoked_at", "revoke_reason", "plan_json",
             ]),
+        StoreTable(
+            name: "corrections",
+            columns: [
+                "id", "period", "entity", "entity_key", "fact", "value_json", "reason", "evidence", "status",
+                "proposed_by", "proposed_at", "decided_by", "decided_at", "decision_reason",
+            ]),
+        StoreTable(
+            name: "appeals",
+            columns: [
+                "id", "period", "district", "indicator", "appeal_text", "status", "recorded_by", "recorded_at",
+                "resolved_by", "resolved_at", "resolution", "correction_ids",
+            ]),
     ]
 }
 

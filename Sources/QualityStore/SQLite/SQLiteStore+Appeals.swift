@@ -8,10 +8,11 @@ extension SQLiteStore {
         """
 
     public func recordAppeal(_ appeal: NewAppeal, by: String, at: Date) async throws(StoreError) -> Appeal {
-        try Self.requireName(by, argument: "by")
-        let text = try Self.requireText(appeal.text, argument: "text", "an appeal records the district's own words")
-        try Self.requireText(appeal.district, argument: "district", "an appeal names the district")
-        try Self.requireText(appeal.indicator, argument: "indicator", "an appeal names the indicator")
+        try StoreRules.requireName(by, argument: "by")
+        let text = try StoreRules.requireText(
+            appeal.text, argument: "text", "an appeal records the district's own words")
+        try StoreRules.requireText(appeal.district, argument: "district", "an appeal names the district")
+        try StoreRules.requireText(appeal.indicator, argument: "indicator", "an appeal names the indicator")
         return try await write { db in
             try db.execute(
                 sql: """
@@ -36,7 +37,7 @@ extension SQLiteStore {
     public func resolveAppeal(
         id: Int64, accepted: Bool, reason: String, correctionIDs: [Int64], by: String, at: Date
     ) async throws(StoreError) -> Appeal {
-        try Self.requireName(by, argument: "by")
+        try StoreRules.requireName(by, argument: "by")
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if !accepted && reason.isEmpty {
             throw .invalidArgument(name: "reason", message: "rejecting an appeal needs a written reason")
@@ -69,18 +70,11 @@ extension SQLiteStore {
                     current.status.rawValue, by, StoreTime.millis(at), current.resolution,
                     current.correctionIDs.map(String.init).joined(separator: ","), id,
                 ])
-            let led =
-                current.correctionIDs.isEmpty
-                ? ""
-                : ", corrections "
-                    + current.correctionIDs.map { "#\($0)" }
-                    .joined(separator: " ")
             try Self.insertAudit(
                 db,
                 AuditEntry(
                     at: at, who: by, action: accepted ? .appealAccept : .appealReject, period: current.period,
-                    detail: "appeal #\(id): district \(current.district)\(led)"
-                        + (reason.isEmpty ? "" : "; reason: \(reason)")))
+                    detail: StoreRules.describeResolution(current, reason: reason)))
             return current
         }
     }

@@ -11,10 +11,11 @@ extension SQLiteStore {
     public func proposeCorrection(_ correction: NewCorrection, by: String, at: Date) async throws(StoreError)
         -> Correction
     {
-        try Self.requireName(by, argument: "by")
-        let reason = try Self.requireText(correction.reason, argument: "reason", "a correction needs a written reason")
-        try Self.requireText(correction.key, argument: "key", "a correction names the district or enterprise")
-        try Self.requireText(correction.fact, argument: "fact", "a correction names the fact it corrects")
+        try StoreRules.requireName(by, argument: "by")
+        let reason = try StoreRules.requireText(
+            correction.reason, argument: "reason", "a correction needs a written reason")
+        try StoreRules.requireText(correction.key, argument: "key", "a correction names the district or enterprise")
+        try StoreRules.requireText(correction.fact, argument: "fact", "a correction names the fact it corrects")
         return try await write { db in
             try db.execute(
                 sql: """
@@ -34,7 +35,7 @@ extension SQLiteStore {
                 db,
                 AuditEntry(
                     at: at, who: by, action: .correctionPropose, period: correction.period,
-                    detail: "correction #\(stored.id): \(Self.describe(stored)); reason: \(reason)"))
+                    detail: "correction #\(stored.id): \(StoreRules.describe(stored)); reason: \(reason)"))
             return stored
         }
     }
@@ -42,8 +43,8 @@ extension SQLiteStore {
     public func decideCorrection(id: Int64, approve: Bool, by: String, reason: String, at: Date)
         async throws(StoreError) -> Correction
     {
-        try Self.requireName(by, argument: "by")
-        let reason = try Self.requireText(
+        try StoreRules.requireName(by, argument: "by")
+        let reason = try StoreRules.requireText(
             reason, argument: "reason", "a decision on a correction needs a written reason")
         return try await write { db in
             guard var current = try Self.correction(db, id: id) else {
@@ -68,7 +69,7 @@ extension SQLiteStore {
                 AuditEntry(
                     at: at, who: by, action: approve ? .correctionApprove : .correctionReject, period: current.period,
                     detail:
-                        "correction #\(id): \(Self.describe(current)), proposed by \(current.proposedBy); reason: \(reason)"
+                        "correction #\(id): \(StoreRules.describe(current)), proposed by \(current.proposedBy); reason: \(reason)"
                 ))
             return current
         }
@@ -111,15 +112,4 @@ extension SQLiteStore {
             decisionReason: row["decision_reason"])
     }
 
-    static func describe(_ c: Correction) -> String {
-        "\(c.entity.rawValue) \(c.key) \(c.fact) = \(c.valueJSON)"
-    }
-
-    /// `text` trimmed; `invalidArgument` naming `argument` when nothing is left.
-    @discardableResult
-    static func requireText(_ text: String, argument: String, _ message: String) throws(StoreError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalidArgument(name: argument, message: message) }
-        return trimmed
-    }
 }
