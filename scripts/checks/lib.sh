@@ -120,6 +120,8 @@ browse() {
     timeout 90 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
         --user-data-dir="$tmp/chromium-profile" --hide-scrollbars --window-size="${browse_size:-1280,1800}" "$@" \
         2>>"$tmp/chromium.log"
+}
+
 # start_postgres: Debian's PostgreSQL (initdb into a temp dir, trust on loopback, a free port), as
 # the postgres user when run as root (PostgreSQL refuses root); sets pg_port, pg_dir. Stopped
 # (fast shutdown) and removed on exit. `pg_psql ARGS...` runs psql as the superuser `postgres`.
