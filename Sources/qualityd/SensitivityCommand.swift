@@ -58,7 +58,8 @@ struct SensitivityCommand: AsyncParsableCommand {
             do {
                 result = try run.result()
             } catch {
-                throw CommandFailure(.runtime, "\(store.location): the stored result of \(period) cannot be read: \(error)")
+                throw CommandFailure(
+                    .runtime, "\(store.location): the stored result of \(period) cannot be read: \(error)")
             }
         }
         let sensitivity = try policy(loaded, for: result.period).sensitivity(
