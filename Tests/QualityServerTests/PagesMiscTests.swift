@@ -101,3 +101,19 @@ import Testing
         #expect(!HTMLCheck.externalReferences(PageStyle.css))
     }
 }
+
+/// The top navigation links each page a role may open: corrections from finance up, what-if for
+/// admins, sampling and the rest for everyone.
+@Suite struct NavigationTests {
+    static func links(_ role: Role?) -> [String] {
+        let c = PageContext(user: role.map { PageUser(name: "demo-\($0.rawValue)", role: $0) })
+        return NavItem.allCases.filter { $0.isShown(to: c) }.map(\.path)
+    }
+
+    @Test func linksByRole() {
+        #expect(Self.links(nil) == ["/", "/subsidies", "/sampling", "/sources"])
+        #expect(Self.links(.viewer) == ["/", "/subsidies", "/sampling", "/sources"])
+        #expect(Self.links(.finance) == ["/", "/subsidies", "/sampling", "/corrections", "/sources"])
+        #expect(Self.links(.admin) == ["/", "/subsidies", "/sampling", "/corrections", "/sources", "/whatif"])
+    }
+}

@@ -20,7 +20,7 @@ package struct CorrectionsPage: Sendable {
     package func render() -> [UInt8] {
         let c = context
         let title = c.t("数据更正", "Corrections")
-        return PageLayout.document(c, title: title, nav: nil, provenance: Provenance(period: period)) { w in
+        return PageLayout.document(c, title: title, nav: .corrections, provenance: Provenance(period: period)) { w in
             w.element("h1", text: PageFormat.period(period, c.language) + " " + title)
             w.element(
                 "p", ["class": "muted"],

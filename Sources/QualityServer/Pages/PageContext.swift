@@ -92,24 +92,35 @@ package struct Provenance: Sendable, Equatable {
 
 /// The top navigation; a page names the item it belongs to.
 enum NavItem: CaseIterable {
-    case ranking, subsidies, sources, whatif
+    case ranking, subsidies, sampling, corrections, sources, whatif
 
     var path: String {
         switch self {
         case .ranking: "/"
         case .subsidies: "/subsidies"
+        case .sampling: "/sampling"
+        case .corrections: "/corrections"
         case .sources: "/sources"
         case .whatif: "/whatif"
         }
     }
 
-    /// What-if is for admins only, so only they see its link.
-    func isShown(to c: PageContext) -> Bool { self != .whatif || c.user?.role == .admin }
+    /// A link is shown to those whose role may open it: corrections to finance and admins, what-if
+    /// to admins.
+    func isShown(to c: PageContext) -> Bool {
+        switch self {
+        case .corrections: (c.user?.role).map { $0 >= .finance } ?? false
+        case .whatif: c.user?.role == .admin
+        case .ranking, .subsidies, .sampling, .sources: true
+        }
+    }
 
     func title(_ c: PageContext) -> String {
         switch self {
         case .ranking: c.t("排名", "Ranking")
         case .subsidies: c.t("补贴", "Subsidies")
+        case .sampling: c.t("抽查", "Sampling")
+        case .corrections: c.t("更正", "Corrections")
         case .sources: c.t("数据源", "Sources")
         case .whatif: c.t("政策模拟", "What-if")
         }

@@ -16,7 +16,7 @@ package struct SamplingPage: Sendable {
         let title = c.t("双随机抽查计划", "Random sampling plan")
         let rows = frozen?.plan.plan.count ?? 0
         return PageLayout.document(
-            c, title: title, nav: nil, provenance: Provenance(period: period), reserve: 16_384 + rows * 600
+            c, title: title, nav: .sampling, provenance: Provenance(period: period), reserve: 16_384 + rows * 600
         ) { w in
             w.element("h1", text: PageFormat.period(period, c.language) + " " + title)
             periods(&w)
