@@ -40,13 +40,20 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // Imported directly (NIOCore, NIOHTTP1, HTTPTypes), so declared, at the versions Hummingbird needs.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // SHA-256 for the core (BoringSSL, already built for the HTTP stack); the version the graph resolves.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"6.0.0"),
     ],
     targets: [
-        // The model, expressions, scoring and subsidies: pure computation, no I/O.
-        .target(name: "QualityCore", swiftSettings: swiftSettings),
+        // The model, expressions, scoring and subsidies: pure computation, no I/O (Crypto for SHA-256 only).
+        .target(
+            name: "QualityCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "QualityConfig",
             dependencies: ["QualityCore", .yams],
@@ -67,6 +74,15 @@ let package = Package(
             dependencies: ["QualityCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // The PostgreSQL store and the one function that opens the configured store. Apart from
+        // QualityStore so that what does not open a store (the core, the fuzz harnesses) never builds PostgresNIO.
+        .target(
+            name: "QualityPostgres",
+            dependencies: [
+                "QualityCore", "QualityStore", .logging, .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .systemLibrary(
             name: "CXlsxWriter",
             pkgConfig: "xlsxwriter",
@@ -83,13 +99,14 @@ let package = Package(
         .target(
             name: "QualityServer",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "CZlib",
-                .hummingbird,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "CZlib", .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .asyncHTTPClient,
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .logging, .nioCore, .httpTypes,
             ],
             swiftSettings: swiftSettings
@@ -105,8 +122,8 @@ let package = Package(
         .executableTarget(
             name: "qualityd",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport", "QualityServer",
-                .argumentParser, .logging,
+                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
+                "QualityServer", .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -155,7 +172,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualityStoreTests",
-            dependencies: ["QualityStore", "QualityCore"],
+            dependencies: ["QualityStore", "QualityPostgres", "QualityCore", "TestFixtures", .logging],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -170,6 +187,7 @@ let package = Package(
                 "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
                 "BureauSim", "TestFixtures",
                 .hummingbird, .hummingbirdTesting, .asyncHTTPClient, .logging, .nioCore, .nioHTTP1, .httpTypes,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
@@ -184,7 +202,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QualitydTests",
-            dependencies: ["qualityd", "QualityCore", "QualityStore", "TestFixtures"],
+            dependencies: ["qualityd", "QualityCore", "QualityStore", "QualityPostgres", "TestFixtures"],
             swiftSettings: swiftSettings
         ),
     ]

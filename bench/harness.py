@@ -35,6 +35,7 @@ class Context:
         self.runs = args.runs or (1 if args.smoke else DEFAULT_RUNS[size])
         self.load_runs = 1 if size == "national" else min(self.runs, 3)
         self.wrk_seconds = 1 if args.smoke else args.wrk_seconds
+        self.smoke = args.smoke
         self.ready_timeout = 3600
         self.config = os.path.join(workdir, "config.yaml")
         self.sqlite = os.path.join(workdir, "qualityd.sqlite")
@@ -77,6 +78,8 @@ def run_size(args, size, workdir, log):
         results["ingest"] = stages.ingest(ctx)
         log("-- score (qualityd-bench score, qualityd score)")
         results["score"], results["score_cli"] = stages.score(ctx)
+        log("-- sensitivity (qualityd-bench sensitivity)")
+        results["sensitivity"] = stages.sensitivity(ctx)
         log("-- render (qualityd-bench render)")
         results["render"] = stages.render(ctx)
         log("-- daemon (qualityd serve, wrk)")
@@ -111,7 +114,7 @@ def check_smoke(results):
         "quality_subsidy_granted_yuan", "quality_subsidy_budget_yuan", "qualityd_source_up",
         "qualityd_scoring_runs_total", "qualityd_build_info"}
     for size, r in results["sizes"].items():
-        for key in ("ingest", "score", "score_cli", "render", "daemon", "restart"):
+        for key in ("ingest", "score", "score_cli", "sensitivity", "render", "daemon", "restart"):
             if key not in r:
                 problems.append(f"{size}: no {key} results")
         districts, enterprises = SIZES[size]

@@ -54,6 +54,7 @@ ROWS = [
     ("**scoring (`assess`)**", ("score", "assess_s"), "s"),
     ("scoring: peak RSS (snapshot loaded + assess)", ("score", "assess_peak_rss_kb"), "MB"),
     ("result JSON write", ("score", "result_json_s"), "s"),
+    ("weight sensitivity, 10,000 samples (100 with --smoke)", ("sensitivity", "sensitivity_s"), "s"),
     ("`qualityd score` wall (load, hash, assess, write)", ("score_cli", "wall_s"), "s"),
     ("`qualityd score` peak RSS", ("score_cli", "max_rss_kb"), "MB"),
     ("daemon: start to first result (pull + score)", ("daemon", "ready_s"), "s"),

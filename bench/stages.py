@@ -148,6 +148,13 @@ def score(ctx):
     return r, cli_stats
 
 
+def sensitivity(ctx):
+    """qualityd-bench sensitivity on the stored result: 10,000 weight draws (100 with --smoke)."""
+    samples = 100 if ctx.smoke else 10_000
+    return bench_json([ctx.tool("qualityd-bench"), "sensitivity", "--config", ctx.config, "--result", ctx.result,
+                       "--samples", str(samples), "--runs", str(ctx.runs)])
+
+
 def render(ctx):
     return bench_json([ctx.tool("qualityd-bench"), "render", "--config", ctx.config, "--result", ctx.result,
                        "--runs", str(ctx.runs)])

@@ -73,6 +73,7 @@ install_file 0755 "$bin" /usr/local/bin/qualityd
 install_new 0644 "$config" /etc/qualityd/config.yaml
 install_new 0640 "$here/qualityd.env.example" /etc/qualityd/qualityd.env
 install_file 0644 "$here/qualityd.service" /etc/systemd/system/qualityd.service
+install_file 0644 "$here/qualityd@.service" /etc/systemd/system/qualityd@.service
 share=/usr/local/share/qualityd
 for dir in metrics dashboards; do
     [ -d "$top/$dir" ] || continue

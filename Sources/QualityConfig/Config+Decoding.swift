@@ -5,6 +5,7 @@ extension ConfigDecoder {
     static let topLevelKeys = [
         "version", "period", "current_period", "timezone", "districts", "sources", "indicators", "scoring",
         "subsidies", "server", "storage", "auth", "metrics", "sampling", "reports", "logging",
+        "policy", "policy_versions",
     ]
 
     /// The whole config; an empty document decodes as an empty mapping.
@@ -27,6 +28,8 @@ extension ConfigDecoder {
         if let v = m.optional("auth", auth) { config.auth = v }
         if let v = m.optional("metrics", metrics) { config.metrics = v }
         if let v = m.optional("logging", logging) { config.logging = v }
+        if let node = m.node("policy") { policy(node, m.childPath("policy"), into: &config) }
+        config.policyVersions = m.optional("policy_versions") { items($0, $1, policyVersion) } ?? []
         return config
     }
 
@@ -80,11 +83,27 @@ extension ConfigDecoder {
     }
 
     func server(_ node: Node, _ path: String) -> ServerConfig {
-        let m = mapping(node, path, known: ["listen", "allowed_hosts"])
+        let m = mapping(node, path, known: ["listen", "allowed_hosts", "sensitivity", "replica_id"])
         var server = ServerConfig()
         if let v = m.optional("listen", string) { server.listen = v }
+        server.replicaID = m.optional("replica_id", replicaID)
         server.allowedHosts = m.optional("allowed_hosts") { items($0, $1, allowedHost) }?.compactMap { $0 } ?? []
+        if let v = m.optional("sensitivity", sensitivity) { server.sensitivity = v }
         return server
+    }
+
+    /// A replica's name: it goes into PostgreSQL's `application_name` (63 bytes with a prefix).
+    func replicaID(_ node: Node, _ path: String) -> String? {
+        guard let text = string(node, path) else { return nil }
+        let allowed = text.unicodeScalars.allSatisfy { (s: Unicode.Scalar) -> Bool in
+            s.isASCII
+                && (s.properties.isAlphabetic || s.properties.numericType != nil || ".:_-".unicodeScalars.contains(s))
+        }
+        guard !text.isEmpty, text.count <= 54, allowed else {
+            fail(path, node, "expected letters, digits, '.', ':', '_' or '-', at most 54 characters (found '\(text)')")
+            return nil
+        }
+        return text
     }
 
     /// A host name, optionally with `http://` or `https://` in front; no port, path or wildcard.
@@ -100,14 +119,22 @@ extension ConfigDecoder {
         return host
     }
 
-    /// `sqlite: FILE` (the default) or `postgres: URL`; giving postgres drops the default SQLite file.
+    /// `sqlite: FILE` (the default) or `postgres: { url: URL, pool: N }` (or just `postgres: URL`);
+    /// giving postgres drops the default SQLite file.
     func storage(_ node: Node, _ path: String) -> StorageConfig {
         let m = mapping(node, path, known: ["sqlite", "postgres"])
         var storage = StorageConfig()
         let sqlite = m.optional("sqlite", string)
-        storage.postgres = m.optional("postgres", string)
+        storage.postgres = m.optional("postgres", postgres)
         storage.sqlite = sqlite ?? (storage.postgres == nil ? storage.sqlite : nil)
         return storage
+    }
+
+    func postgres(_ node: Node, _ path: String) -> PostgresStorage? {
+        if case .scalar = node { return string(node, path).map { PostgresStorage(url: $0) } }
+        let m = mapping(node, path, known: ["url", "pool"])
+        guard let url = m.required("url", string) else { return nil }
+        return PostgresStorage(url: url, pool: m.optional("pool", integer) ?? 8)
     }
 
     func auth(_ node: Node, _ path: String) -> AuthConfig {

@@ -6,19 +6,56 @@ public struct LoadedConfig: Sendable {
     /// The file it came from, as given to the loader.
     public var path: String
     public var config: Config
-    /// Every expression compiled, ready to assess snapshots.
-    public var model: AssessmentModel
+    /// Every policy version compiled; `model(for:)` picks the one in force for a period.
+    public var policies: PolicyBook
     /// Lower-case hex SHA-256 of the file's bytes as written, before `${…}` substitution, so no secret enters it.
     public var sha256: String
+    /// The same leaving out the `policy_versions` section: the `config_sha256` of results, which
+    /// adding a later version does not change (docs/CONFIG.md, "policy_versions").
+    public var resultSHA256: String
     /// Problems that do not stop loading (severity `.warning`), e.g. a fact no source provides.
     public var warnings: [ConfigIssue]
 
-    public init(path: String, config: Config, model: AssessmentModel, sha256: String, warnings: [ConfigIssue]) {
+    public init(
+        path: String, config: Config, policies: PolicyBook, sha256: String, resultSHA256: String? = nil,
+        warnings: [ConfigIssue]
+    ) {
         self.path = path
         self.config = config
-        self.model = model
+        self.policies = policies
         self.sha256 = sha256
+        self.resultSHA256 = resultSHA256 ?? sha256
         self.warnings = warnings
+    }
+
+    /// The first policy version (the top-level sections), for what has no period: the reports.
+    /// Whatever scores, exports, draws or explains a period asks `model(for:)` instead.
+    public var model: AssessmentModel { policies.base }
+
+    /// The compiled policy in force for `period`: the one place that decides which version
+    /// scores, exports, draws or explains a period.
+    public func model(for period: Period) throws(PolicyError) -> AssessmentModel { try policies.model(for: period) }
+
+    /// The same for a period written as text.
+    public func model(for period: String) throws(PolicyError) -> AssessmentModel { try policies.model(for: period) }
+
+    /// Scores `snapshot` under the policy in force for its period, naming this config in the result.
+    public func assess(
+        _ snapshot: Snapshot, snapshotSHA256: String? = nil, sources: [SourceStatus]? = nil
+    ) throws(PolicyError) -> AssessmentResult {
+        try model(for: snapshot.period).assess(
+            snapshot, configSHA256: resultSHA256, snapshotSHA256: snapshotSHA256, sources: sources)
+    }
+
+    /// The same, with approved corrections set on top of the snapshot (docs/SEMANTICS.md §14); also
+    /// returns the corrected facts the result was scored on.
+    public func assess(
+        _ snapshot: Snapshot, corrections: [FactCorrection], snapshotSHA256: String? = nil,
+        sources: [SourceStatus]? = nil
+    ) throws(PolicyError) -> (result: AssessmentResult, corrected: Snapshot) {
+        try model(for: snapshot.period).assess(
+            snapshot, corrections: corrections, configSHA256: resultSHA256, snapshotSHA256: snapshotSHA256,
+            sources: sources)
     }
 }
 
@@ -59,16 +96,19 @@ public enum ConfigLoader {
         let config = decoder.decodeConfig(document.root)
         ConfigValidator(config: config, decoder: decoder).validate()
         var issues = decoder.issues
-        var model: AssessmentModel?
+        var policies: PolicyBook?
         do {
-            model = try AssessmentModel(config: config)
+            policies = try PolicyBook(config: config)
         } catch {
             issues += error.issues
         }
+        var seen = Set<ConfigIssue>()
+        issues = issues.filter { seen.insert($0).inserted }
         let errors = issues.filter { $0.severity == .error }
-        guard errors.isEmpty, let model else { throw ConfigErrors(inFileOrder(errors)) }
+        guard errors.isEmpty, let policies else { throw ConfigErrors(inFileOrder(errors)) }
         return LoadedConfig(
-            path: file, config: config, model: model, sha256: sha256,
+            path: file, config: config, policies: policies, sha256: sha256,
+            resultSHA256: SHA256.hex(PolicySectionCut.bytes(bytes, root: document.root)),
             warnings: inFileOrder(issues.filter { $0.severity == .warning }))
     }
 

@@ -29,6 +29,9 @@ extension ConfigValidator {
         }
         unique(s.inspectors, "sampling.inspectors", "id", \.id)
         let codes = config.districts.map(\.code)
+        // Sets and counts, not a scan per inspector or district: a national config has 3,000
+        // districts and as many inspectors, and the scans took longer than scoring it.
+        let known = Set(codes)
         var inspectorsChecked = ok("sampling.inspectors")
         for (i, inspector) in s.inspectors.enumerated() {
             let path = "sampling.inspectors[\(i)].district"
@@ -36,7 +39,7 @@ extension ConfigValidator {
                 inspectorsChecked = false
                 continue
             }
-            if !codes.contains(inspector.district) {
+            if !known.contains(inspector.district) {
                 inspectorsChecked = false
                 error(
                     path,
@@ -45,8 +48,11 @@ extension ConfigValidator {
         }
         guard inspectorsChecked else { return }
         let needed = SamplingConfig.inspectorsPerInspection
+        var activeIn: [String: Int] = [:]
+        for inspector in s.inspectors where inspector.active { activeIn[inspector.district, default: 0] += 1 }
+        let active = activeIn.values.reduce(0, +)
         for district in config.districts {
-            let eligible = s.inspectors.filter { $0.active && $0.district != district.code }.count
+            let eligible = active - (activeIn[district.code] ?? 0)
             if eligible < needed {
                 error(
                     "sampling.inspectors",

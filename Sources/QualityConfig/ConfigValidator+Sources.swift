@@ -102,8 +102,14 @@ extension ConfigValidator {
         if let sqlite = storage.sqlite, sqlite.isEmpty, given("storage.sqlite") {
             error("storage.sqlite", "sqlite must name a file")
         }
-        if let url = storage.postgres, !(url.hasPrefix("postgres://") || url.hasPrefix("postgresql://")) {
-            error("storage.postgres", "expected a postgres:// URL")
+        if let postgres = storage.postgres {
+            let key = given("storage.postgres.url") ? "storage.postgres.url" : "storage.postgres"
+            if !(postgres.url.hasPrefix("postgres://") || postgres.url.hasPrefix("postgresql://")) {
+                error(key, "expected a postgres:// URL")
+            }
+            if given("storage.postgres.pool"), !(1...1000).contains(postgres.pool) {
+                error("storage.postgres.pool", "expected 1 to 1000 connections (found \(postgres.pool))")
+            }
         }
         unique(config.auth.tokens, "auth.tokens", "name", \.name)
         for (i, token) in config.auth.tokens.enumerated() where ok("auth.tokens[\(i)].sha256") {

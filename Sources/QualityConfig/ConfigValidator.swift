@@ -7,13 +7,16 @@ import QualityCore
 struct ConfigValidator {
     let config: Config
     let decoder: ConfigDecoder
+    /// Where the policy sections being checked are written: the top level, or a policy version's.
+    var paths = PolicyPaths()
 
     func validate() {
         validateTopLevel()
         validateDistricts()
-        unique(config.indicators, "indicators", "id", \.id)
+        unique(config.indicators, paths.indicators, "id", \.id)
         validateScoring()
         validateSubsidies()
+        validatePolicyVersions()
         validateSampling()
         validateReports()
         validateSources()
@@ -81,19 +84,19 @@ struct ConfigValidator {
     }
 
     func validateScoring() {
-        guard given("scoring") else { return }
+        guard given(paths.scoring) else { return }
         let s = config.scoring
-        if s.total <= 0, ok("scoring.total") { error("scoring.total", "must be greater than 0") }
-        notNegative(s.maxTotal, "scoring.max_total")
-        notNegative(s.bonusCap, "scoring.bonus_cap")
-        notNegative(s.penaltyCap, "scoring.penalty_cap")
-        unique(s.dimensions, "scoring.dimensions", "id", \.id)
+        if s.total <= 0, ok("\(paths.scoring).total") { error("\(paths.scoring).total", "must be greater than 0") }
+        notNegative(s.maxTotal, "\(paths.scoring).max_total")
+        notNegative(s.bonusCap, "\(paths.scoring).bonus_cap")
+        notNegative(s.penaltyCap, "\(paths.scoring).penalty_cap")
+        unique(s.dimensions, "\(paths.scoring).dimensions", "id", \.id)
         validateEntries()
-        unique(s.bonus, "scoring.bonus", "id", \.id)
-        unique(s.penalties, "scoring.penalties", "id", \.id)
-        unique(s.veto, "scoring.veto", "id", \.id)
-        for (i, a) in s.bonus.enumerated() { notNegative(a.cap, "scoring.bonus[\(i)].cap") }
-        for (i, a) in s.penalties.enumerated() { notNegative(a.cap, "scoring.penalties[\(i)].cap") }
+        unique(s.bonus, "\(paths.scoring).bonus", "id", \.id)
+        unique(s.penalties, "\(paths.scoring).penalties", "id", \.id)
+        unique(s.veto, "\(paths.scoring).veto", "id", \.id)
+        for (i, a) in s.bonus.enumerated() { notNegative(a.cap, "\(paths.scoring).bonus[\(i)].cap") }
+        for (i, a) in s.penalties.enumerated() { notNegative(a.cap, "\(paths.scoring).penalties[\(i)].cap") }
         validateGrades()
     }
 
@@ -105,7 +108,7 @@ struct ConfigValidator {
         var sumKnown = true
         for (d, dimension) in s.dimensions.enumerated() {
             for (j, entry) in dimension.indicators.enumerated() {
-                let path = "scoring.dimensions[\(d)].indicators[\(j)]"
+                let path = "\(paths.scoring).dimensions[\(d)].indicators[\(j)]"
                 if ok("\(path).indicator"), ok(path) {
                     if !ids.contains(entry.indicator) {
                         error(
@@ -134,11 +137,15 @@ struct ConfigValidator {
                 validateMethod(entry, path)
             }
         }
-        for (d, _) in s.dimensions.enumerated() where !ok("scoring.dimensions[\(d)].indicators") { sumKnown = false }
+        for (d, _) in s.dimensions.enumerated() where !ok("\(paths.scoring).dimensions[\(d)].indicators") {
+            sumKnown = false
+        }
         let total = s.total
-        if sumKnown, ok("scoring.total"), ok("scoring.dimensions"), abs(sum - total) > 1e-9 * abs(total) {
+        if sumKnown, ok("\(paths.scoring).total"), ok("\(paths.scoring).dimensions"),
+            abs(sum - total) > 1e-9 * abs(total)
+        {
             error(
-                "scoring.total",
+                "\(paths.scoring).total",
                 "indicator weights add up to \(Quantities.format(sum)), but total is \(Quantities.format(total))")
         }
     }
@@ -190,12 +197,12 @@ struct ConfigValidator {
 
     func validateGrades() {
         let grades = config.scoring.grades
-        unique(grades, "scoring.grades", "id", \.id)
+        unique(grades, "\(paths.scoring).grades", "id", \.id)
         var mins: [Double: String] = [:]
-        var allKnown = ok("scoring.grades")
+        var allKnown = ok("\(paths.scoring).grades")
         for (i, grade) in grades.enumerated() {
-            let path = "scoring.grades[\(i)].min"
-            guard ok(path), ok("scoring.grades[\(i)]") else {
+            let path = "\(paths.scoring).grades[\(i)].min"
+            guard ok(path), ok("\(paths.scoring).grades[\(i)]") else {
                 allKnown = false
                 continue
             }
@@ -205,17 +212,17 @@ struct ConfigValidator {
                 mins[grade.min] = grade.id
             }
         }
-        if allKnown, mins[0] == nil { error("scoring.grades", "one grade must have min: 0") }
+        if allKnown, mins[0] == nil { error("\(paths.scoring).grades", "one grade must have min: 0") }
     }
 
     func validateSubsidies() {
         let s = config.subsidies
-        notNegative(s.budgetYuan, "subsidies.budget_yuan")
-        notNegative(s.enterpriseCapYuan, "subsidies.enterprise_cap_yuan")
-        unique(s.eligibility, "subsidies.eligibility", "id", \.id)
-        unique(s.programs, "subsidies.programs", "id", \.id)
+        notNegative(s.budgetYuan, "\(paths.subsidies).budget_yuan")
+        notNegative(s.enterpriseCapYuan, "\(paths.subsidies).enterprise_cap_yuan")
+        unique(s.eligibility, "\(paths.subsidies).eligibility", "id", \.id)
+        unique(s.programs, "\(paths.subsidies).programs", "id", \.id)
         for (i, p) in s.programs.enumerated() {
-            let path = "subsidies.programs[\(i)]"
+            let path = "\(paths.subsidies).programs[\(i)]"
             notNegative(p.budgetYuan, "\(path).budget_yuan")
             if ok("\(path).amount_yuan"), let amount = ConfigDecoder.parseNumber(p.amountYuan.text) {
                 notNegative(amount, "\(path).amount_yuan")

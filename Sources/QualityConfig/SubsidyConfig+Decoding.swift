@@ -5,7 +5,10 @@ extension ConfigDecoder {
     func subsidies(_ node: Node, _ path: String) -> SubsidyConfig {
         let m = mapping(
             node, path,
-            known: ["budget_yuan", "allocation", "priority", "enterprise_cap_yuan", "eligibility", "programs"])
+            known: [
+                "budget_yuan", "allocation", "priority", "enterprise_cap_yuan", "eligibility", "programs",
+                "publish_with_open_appeals",
+            ])
         var s = SubsidyConfig()
         s.budgetYuan = m.optional("budget_yuan", number)
         if let v: Allocation = m.optional("allocation", choice) { s.allocation = v }
@@ -13,6 +16,7 @@ extension ConfigDecoder {
         s.enterpriseCapYuan = m.optional("enterprise_cap_yuan", number)
         s.eligibility = m.optional("eligibility") { items($0, $1, rule) } ?? []
         s.programs = m.optional("programs") { items($0, $1, program) } ?? []
+        s.publishWithOpenAppeals = m.optional("publish_with_open_appeals", bool) ?? false
         return s
     }
 

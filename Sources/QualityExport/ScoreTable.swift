@@ -27,6 +27,11 @@ public struct ScoreTable {
 
     func number(_ x: Double?) -> String {
         guard let x else { return "—" }
+        return Self.fixed(x)
+    }
+
+    /// Two decimals, rounded half away from zero.
+    static func fixed(_ x: Double) -> String {
         let scaled = (abs(x) * 100 + 0.5).rounded(.down)
         let whole = Int(scaled / 100)
         let cents = Int(scaled) % 100

@@ -63,6 +63,7 @@ public enum SnapshotAssembler {
     /// The sorted union of sorted, distinct key lists, and for each list the union row of each key.
     static func unionOfKeys(_ lists: [[String]]) -> (keys: [String], rowMaps: [[Int]]) {
         if lists.count == 1 { return (lists[0], [Array(lists[0].indices)]) }
+        if let packed = packedLists(lists) { return unionOfKeys(lists, packed: packed) }
         var keys: [String] = []
         keys.reserveCapacity(lists.map(\.count).max() ?? 0)
         var rowMaps = lists.map { [Int](repeating: 0, count: $0.count) }
@@ -79,6 +80,52 @@ public enum SnapshotAssembler {
             keys.append(key)
             for (l, list) in lists.enumerated()
             where heads[l] < list.count && KeyOrder.compare(list[heads[l]], key) == 0 {
+                rowMaps[l][heads[l]] = row
+                heads[l] += 1
+            }
+        }
+        return (keys, rowMaps)
+    }
+
+    /// Each list's keys packed into integers that sort as the keys do (`PackedKey`), or nil when
+    /// one of them does not pack (longer than 24 bytes).
+    private static func packedLists(_ lists: [[String]]) -> [[Words]]? {
+        var packed: [[Words]] = []
+        for list in lists {
+            var words: [Words] = []
+            words.reserveCapacity(list.count)
+            for key in list {
+                guard let w = PackedKey.words(key) else { return nil }
+                words.append(w)
+            }
+            packed.append(words)
+        }
+        return packed
+    }
+
+    typealias Words = (UInt64, UInt64, UInt64)
+
+    /// The same walk over packed keys: each key is compared with every list's head, and integers
+    /// compare without touching the strings (a national snapshot merges a million USCCs from a dozen
+    /// sources; comparing them as strings was most of assembling it).
+    private static func unionOfKeys(_ lists: [[String]], packed: [[Words]]) -> (keys: [String], rowMaps: [[Int]]) {
+        var keys: [String] = []
+        keys.reserveCapacity(lists.map(\.count).max() ?? 0)
+        var rowMaps = lists.map { [Int](repeating: 0, count: $0.count) }
+        var heads = [Int](repeating: 0, count: lists.count)
+        while true {
+            var smallest: Words?
+            var from = 0
+            for l in packed.indices where heads[l] < packed[l].count {
+                let candidate = packed[l][heads[l]]
+                if let s = smallest, !(candidate < s) { continue }
+                smallest = candidate
+                from = l
+            }
+            guard let key = smallest else { break }
+            let row = keys.count
+            keys.append(lists[from][heads[from]])
+            for l in packed.indices where heads[l] < packed[l].count && packed[l][heads[l]] == key {
                 rowMaps[l][heads[l]] = row
                 heads[l] += 1
             }

@@ -55,8 +55,11 @@ public enum SamplingFreeze: Sendable, Equatable {
 }
 
 /// One frozen plan and its life: drawn, then perhaps revoked.
-public struct SamplingPlanRecord: Sendable, Equatable {
-    public enum Status: String, Sendable {
+///
+/// Encodable as the sampling API answers a draw or a revoke (keys in snake case; a plan not revoked
+/// has no `revoked_*` keys).
+public struct SamplingPlanRecord: Sendable, Equatable, Encodable {
+    public enum Status: String, Sendable, Encodable {
         case drawn, revoked
     }
 

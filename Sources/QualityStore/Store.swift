@@ -7,7 +7,7 @@ import QualityCore
 /// `SQLiteStore` is the embedded default; a PostgreSQL store for several replicas implements the same
 /// protocol. Implementations are safe to call from any task. Every method throws `StoreError` only.
 /// Times are UTC `Date`s kept to the millisecond; values returned after a write carry the stored times.
-public protocol Store: SamplingPlanStore {
+public protocol Store: SamplingPlanStore, CorrectionStore, SessionRecords {
     // MARK: Pulls
 
     /// Records a finished pull and returns it with its id.

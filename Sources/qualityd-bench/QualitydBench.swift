@@ -12,7 +12,7 @@ struct QualitydBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qualityd-bench",
         abstract: "Time scoring, metrics rendering and exports of qualityd (see bench/run).",
-        subcommands: [ScoreBench.self, RenderBench.self, XLSXBench.self]
+        subcommands: [ScoreBench.self, RenderBench.self, XLSXBench.self, SensitivityBench.self]
     )
 }
 

@@ -51,7 +51,7 @@ struct ScoreBench: ParsableCommand {
         report.integer("rss_before_assess_kb", Measure.statusKB("VmRSS"))
         Measure.resetPeak()
         let assess = Measure.repeated(options.runs) {
-            loaded.model.assess(snap, configSHA256: loaded.sha256, snapshotSHA256: sha)
+            loaded.model.assess(snap, configSHA256: loaded.resultSHA256, snapshotSHA256: sha)
         }
         report.integer("assess_peak_rss_kb", Measure.statusKB("VmHWM"))
         report.seconds("assess_s", assess.seconds)

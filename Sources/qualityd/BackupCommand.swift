@@ -3,7 +3,7 @@ import Foundation
 import QualityStore
 
 /// `qualityd backup`: a consistent copy of the store, safe while the daemon runs (SQLite's online
-/// backup from a read snapshot). Audited as `backup`.
+/// backup from a read snapshot; `pg_dump` for PostgreSQL). Audited as `backup`.
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -17,11 +17,11 @@ struct BackupCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let store = try openStore(loaded, mustExist: true)
+        let store = try await openStore(loaded, mustExist: true)
         try await storeCall { () async throws(StoreError) in try await store.backup(to: out) }
         let size = ((try? FileManager.default.attributesOfItem(atPath: out))?[.size] as? NSNumber)?.intValue ?? 0
         _ = try? await store.appendAudit(
             AuditEntry(at: Date(), who: "qualityd backup", action: .backup, detail: "to \(out), \(size) bytes"))
-        printError("\(store.path) -> \(out): \(size) bytes")
+        printError("\(store.location) -> \(out): \(size) bytes")
     }
 }

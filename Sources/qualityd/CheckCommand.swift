@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
             "\(loaded.path): ok — \(c.districts.count) districts, \(c.indicators.count) indicators, "
                 + "\(c.scoring.dimensions.count) dimensions, \(c.subsidies.programs.count) programs, "
                 + "\(c.sources.count) sources"
+                + (c.policyVersions.isEmpty ? "" : ", \(c.policyVersions.count + 1) policy versions")
                 + (loaded.warnings.isEmpty ? "" : ", \(loaded.warnings.count) warnings")
         )
     }

@@ -34,23 +34,25 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let loaded = try options.load()
         let result: AssessmentResult
-        var names = ListNames(config: loaded.config)
+        var names: ListNames
         var what: String
-        var store: SQLiteStore?
+        var store: (any CopyableStore)?
         if let snapshot = input.snapshot {
-            result = try score(snapshotAt: snapshot, with: loaded)
+            result = try await score(snapshotAt: snapshot, with: loaded)
+            names = ListNames(config: try policy(loaded, for: result.period).config)
             what = "scored from \(snapshot)"
             // Audited when the store exists; an offline export does not create one.
-            if let path = loaded.config.storage.sqlite, FileManager.default.fileExists(atPath: path) {
-                store = try openStore(loaded, mustExist: true)
+            let storage = loaded.config.storage
+            if storage.postgres != nil || storage.sqlite.map(FileManager.default.fileExists(atPath:)) == true {
+                store = try await openStore(loaded, mustExist: true)
             }
         } else {
-            let opened = try openStore(loaded, mustExist: true)
+            let opened = try await openStore(loaded, mustExist: true)
             store = opened
             let stored = try await storedResult(opened, loaded, period: input.period ?? "")
             result = stored.result
             what = stored.what
-            if let frozen = stored.names { names = frozen }
+            names = try stored.names ?? ListNames(config: policy(loaded, for: result.period).config)
         }
         let file: ExportFile
         do {
@@ -76,7 +78,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// The period's confirmed (or published) list with its frozen names when there is one, else its
     /// latest scored result.
-    private func storedResult(_ store: SQLiteStore, _ loaded: LoadedConfig, period: String) async throws -> (
+    private func storedResult(_ store: any CopyableStore, _ loaded: LoadedConfig, period: String) async throws -> (
         result: AssessmentResult, names: ListNames?, what: String
     ) {
         let frozen = try await storeCall { () async throws(StoreError) in try await store.currentList(period: period) }
@@ -89,13 +91,13 @@ struct ExportCommand: AsyncParsableCommand {
                 try await store.latestSuccessfulRun(period: period)
             }
             guard let run else {
-                throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.path)")
+                throw CommandFailure(.runtime, "--period \(period): no scored result in \(store.location)")
             }
             return (try run.result(), nil, "the latest result (run #\(run.run.id ?? 0))")
         } catch let failure as CommandFailure {
             throw failure
         } catch {
-            throw CommandFailure(.runtime, "\(store.path): the stored result of \(period) cannot be read: \(error)")
+            throw CommandFailure(.runtime, "\(store.location): the stored result of \(period) cannot be read: \(error)")
         }
     }
 }

@@ -35,7 +35,7 @@ struct PublishCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let store = try openStore(loaded, mustExist: true)
+        let store = try await openStore(loaded, mustExist: true)
         let timezone = loaded.config.timezone
         let start: Date
         do {
@@ -78,7 +78,7 @@ struct ConfirmCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        let store = try openStore(loaded, mustExist: true)
+        let store = try await openStore(loaded, mustExist: true)
         let current = try await storeCall { () async throws(StoreError) in try await store.currentList(period: period) }
         if current == nil {
             let now = Date()
@@ -109,7 +109,7 @@ enum ListCommand {
     /// Publishes the period's latest stored result with the names of `loaded`; the result must have
     /// been scored with that very config, so that names and amounts belong together.
     static func publish(
-        _ loaded: LoadedConfig, store: SQLiteStore, period: String, noticeStart: Date, noticeEnd: Date, by: String
+        _ loaded: LoadedConfig, store: any CopyableStore, period: String, noticeStart: Date, noticeEnd: Date, by: String
     ) async throws -> QualityStore.SubsidyList {
         let stored = try await storeCall { () async throws(StoreError) in
             try await store.latestSuccessfulRun(period: period)
@@ -117,18 +117,20 @@ enum ListCommand {
         guard let stored else {
             throw CommandFailure(
                 .invalidInput,
-                "nothing to publish or confirm: no published list and no scored result of \(period) in \(store.path)")
+                "nothing to publish or confirm: no published list and no scored result of \(period) in \(store.location)"
+            )
         }
-        guard stored.run.configSHA256 == loaded.sha256 else {
+        guard stored.run.configSHA256 == loaded.resultSHA256 else {
             throw CommandFailure(
                 .invalidInput,
                 "the latest result of \(period) (run \(stored.run.id ?? 0)) was scored with config "
-                    + "\(stored.run.configSHA256), not \(loaded.path) (\(loaded.sha256)); let the daemon score it again"
+                    + "\(stored.run.configSHA256), not \(loaded.path) (\(loaded.resultSHA256)); let the daemon score it again"
             )
         }
+        let names = ListNames(config: try policy(loaded, for: period).config)
         do throws(StoreError) {
             return try await store.publishList(
-                period: period, resultJSON: stored.json, labelsJSON: ListNames(config: loaded.config).json(),
+                period: period, resultJSON: stored.json, labelsJSON: names.json(),
                 noticeStart: noticeStart, noticeEnd: noticeEnd, by: by, at: Date())
         } catch {
             if case .alreadyConfirmed = error { throw CommandFailure(.invalidInput, error.description) }
@@ -136,8 +138,8 @@ enum ListCommand {
         }
     }
 
-    static func summary(_ how: String, _ list: QualityStore.SubsidyList, store: SQLiteStore) -> String {
-        "\(store.path): \(how) the subsidy list of \(list.period) (list #\(list.id)): \(list.payoutCount) payouts, "
+    static func summary(_ how: String, _ list: QualityStore.SubsidyList, store: any CopyableStore) -> String {
+        "\(store.location): \(how) the subsidy list of \(list.period) (list #\(list.id)): \(list.payoutCount) payouts, "
             + "\(Money.format(fen: list.grantedFen)) yuan, sha256 \(list.sha256)"
     }
 }

@@ -38,7 +38,7 @@ struct PullCommand: AsyncParsableCommand {
         guard !loaded.config.sources.isEmpty else {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sources configured; nothing to pull")
         }
-        let store = try openStore(loaded, mustExist: false)
+        let store = try await openStore(loaded, mustExist: false)
         let line = isatty(STDERR_FILENO) != 0 ? PullProgressLine(sources: loaded.config.sources.map(\.id)) : nil
         var progress: PullProgressHandler?
         if let line { progress = { line.update($0) } }
@@ -59,14 +59,18 @@ struct PullCommand: AsyncParsableCommand {
         let info = try await storeCall { () async throws(StoreError) in
             try await store.saveSnapshot(snapshot, createdAt: Date())
         }
-        if let out { try writeOutput(snapshot.json(style: .pretty(indent: 2)) + [0x0A], to: out) }
+        if let out {
+            var json = snapshot.json(style: .pretty(indent: 2))
+            json.append(0x0A)
+            try writeOutput(json, to: out)
+        }
 
         let table = PullTable(config: loaded.config, outcomes: outcomes).render()
         if out == "-" { printError(table) } else { print(table, terminator: "") }
         let failed = outcomes.filter { !$0.succeeded }
         let summary =
             "period \(period): \(snapshot.districts.count) districts, \(snapshot.enterprises.count) enterprises, "
-            + "\(snapshot.payouts.count) payouts; snapshot \(info.sha256.prefix(12)) stored in \(store.path)"
+            + "\(snapshot.payouts.count) payouts; snapshot \(info.sha256.prefix(12)) stored in \(store.location)"
         printError(summary)
         if !failed.isEmpty {
             throw CommandFailure(

@@ -11,7 +11,7 @@ struct Qualityd: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, CheckCommand.self, PullCommand.self, ScoreCommand.self, ExportCommand.self,
             PublishCommand.self, ConfirmCommand.self, BackupCommand.self, SamplingPlanCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, SensitivityCommand.self, TestCommand.self, WhatIfCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: ServeCommand.self
     )

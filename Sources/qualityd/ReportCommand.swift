@@ -45,7 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
                 let parsed = try readSnapshot(at: snapshot)
                 analysis = try ReportService.analysis(report: report, group: group, snapshot: parsed, loaded: loaded)
             } else {
-                let store = try openStore(loaded, mustExist: true)
+                let store = try await openStore(loaded, mustExist: true)
                 analysis = try await ReportService.analysis(
                     report: report, group: group, period: input.period ?? "", loaded: loaded, store: store)
             }

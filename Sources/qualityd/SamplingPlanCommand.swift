@@ -42,10 +42,13 @@ struct SamplingPlanCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try options.load()
-        guard let model = loaded.model.sampling else {
+        guard loaded.config.sampling != nil else {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sampling section; see docs/CONFIG.md")
         }
-        let parsed = try await snapshotToDraw(loaded)
+        let parsed = try await input.load(loaded)
+        guard let model = try policy(loaded, for: parsed.period).sampling else {
+            throw CommandFailure(.invalidInput, "\(loaded.path): no sampling section; see docs/CONFIG.md")
+        }
         let population = model.population(of: parsed, districts: loaded.config.districts)
         let plan = SamplingDraw(config: model.config).draw(population: population, seed: seed)
         let document = SamplingPlanDocument(plan: plan, period: parsed.period)
@@ -67,19 +70,5 @@ struct SamplingPlanCommand: AsyncParsableCommand {
             "\(out == "-" ? "stdout" : out): \(format.rawValue), period \(document.period), seed \(seed), "
                 + "\(document.population.count) enterprises, \(document.plan.count) selected, "
                 + "input_sha256 \(document.inputSHA256)")
-    }
-
-    private func snapshotToDraw(_ loaded: LoadedConfig) async throws -> Snapshot {
-        if let snapshot = input.snapshot { return try readSnapshot(at: snapshot) }
-        let store = try openStore(loaded, mustExist: true)
-        let period = input.period ?? ""
-        let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
-        }
-        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.path)") }
-        do {
-            return try stored.snapshot()
-        } catch {
-            throw CommandFailure(.runtime, "\(store.path): the snapshot of \(period) cannot be read: \(error)")
-        }
     }
 }

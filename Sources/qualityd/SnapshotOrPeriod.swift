@@ -1,5 +1,7 @@
 import ArgumentParser
+import QualityConfig
 import QualityCore
+import QualityStore
 
 /// `--snapshot FILE | --period P`: the data a command works on, a snapshot file or what the store
 /// holds for a period; exactly one of them.
@@ -18,6 +20,23 @@ struct SnapshotOrPeriod: ParsableArguments {
         }
         if let period, Period(period) == nil {
             throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
+        }
+    }
+}
+
+extension SnapshotOrPeriod {
+    /// The snapshot file, or the period's latest stored snapshot in the config's store.
+    func load(_ loaded: LoadedConfig) async throws -> Snapshot {
+        if let snapshot { return try readSnapshot(at: snapshot) }
+        let store = try await openStore(loaded, mustExist: true)
+        let period = self.period ?? ""
+        let stored = try await storeCall { () async throws(StoreError) in try await store.latestSnapshot(period: period)
+        }
+        guard let stored else { throw CommandFailure(.runtime, "--period \(period): no snapshot in \(store.location)") }
+        do {
+            return try stored.snapshot()
+        } catch {
+            throw CommandFailure(.runtime, "\(store.location): the snapshot of \(period) cannot be read: \(error)")
         }
     }
 }

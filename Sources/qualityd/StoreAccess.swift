@@ -1,23 +1,29 @@
 import Foundation
 import QualityConfig
 import QualityCore
+import QualityPostgres
 import QualityStore
 
-/// Opens the config's SQLite store (`storage.sqlite`) for a command.
+/// Opens the config's store (`storage.sqlite` or `storage.postgres`) for a command.
 ///
-/// `mustExist` is for commands that read: they fail naming the file instead of creating an empty store.
-func openStore(_ loaded: LoadedConfig, mustExist: Bool) throws -> SQLiteStore {
-    guard let path = loaded.config.storage.sqlite else {
-        throw CommandFailure(.invalidInput, "\(loaded.path): storage.sqlite is not set; this command needs the store")
-    }
-    if mustExist, !FileManager.default.fileExists(atPath: path) {
-        throw CommandFailure(
-            .runtime,
-            "\(path): no store yet (storage.sqlite of \(loaded.path)); run qualityd serve or qualityd pull first"
-        )
+/// `mustExist` is for commands that read: with SQLite they fail naming the file instead of creating an
+/// empty store (a PostgreSQL database is created by its operator, so it exists or the connection fails).
+func openStore(_ loaded: LoadedConfig, mustExist: Bool) async throws -> any CopyableStore {
+    let storage = loaded.config.storage
+    if storage.postgres == nil {
+        guard let path = storage.sqlite else {
+            throw CommandFailure(
+                .invalidInput, "\(loaded.path): storage.sqlite is not set; this command needs the store")
+        }
+        if mustExist, !FileManager.default.fileExists(atPath: path) {
+            throw CommandFailure(
+                .runtime,
+                "\(path): no store yet (storage.sqlite of \(loaded.path)); run qualityd serve or qualityd pull first"
+            )
+        }
     }
     do {
-        return try SQLiteStore(path: path)
+        return try await StoreOpener.open(storage)
     } catch {
         throw CommandFailure(.runtime, error.description)
     }

@@ -89,7 +89,7 @@ import Yams
         #expect(programs.map { $0["basis"] as? String } == config.subsidies.programs.map(\.basis))
         #expect(subsidies["budget_yuan"] as? Int == config.subsidies.budgetYuan.map { Int($0) })
         let auth = try #require(yaml["auth"] as? [String: Any])
-        #expect((auth["tokens"] as? [[String: String]])?.map { $0["role"] } == ["viewer", "finance", "admin"])
+        #expect((auth["tokens"] as? [[String: String]])?.map { $0["role"] } == ["viewer", "finance", "admin", "admin"])
         #expect((yaml["metrics"] as? [String: Bool])?["enterprise_series"] == false)
     }
 

@@ -124,7 +124,7 @@ import Testing
         #expect(c.subsidies.programs[0].amountYuan.text == "1.5e4")
         #expect(c.subsidies.programs[0].budgetYuan == 0)
         #expect(c.server.listen == "[::1]:9000")
-        #expect(c.storage.postgres == "postgres://q@db/quality")
+        #expect(c.storage.postgres == PostgresStorage(url: "postgres://q@db/quality", pool: 8))
         #expect(c.storage.sqlite == nil)
         #expect(
             c.auth.tokens == [

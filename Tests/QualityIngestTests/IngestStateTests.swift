@@ -128,6 +128,34 @@ import Testing
         #expect(snapshot.value(row: 4, fact: "f0") == .missing)
         #expect(snapshot.value(row: 4, fact: "f3") == .string("f"))
     }
+
+    /// Keys of up to 24 bytes are merged as packed integers, longer ones as strings: both in byte
+    /// order, across the packed words' boundaries and with non-ASCII bytes.
+    @Test(arguments: [false, true])
+    func keyUnionPackedOrNot(withLongKey: Bool) {
+        let long = "91330203MA000001XQ123456789012"
+        var lists = [
+            ["91330203MA000001XP", "91330203MA000001XQ", "91330203MB", "区甲"],
+            ["91330203", "91330203MA000001XQ", "91330203MA000001XQ123456", "区乙"],
+            ["91330203MA000001XP", "区甲"],
+        ]
+        if withLongKey { lists[1].insert(long, at: 3) }
+        let snapshot = SnapshotAssembler.merge(
+            lists.enumerated().map { i, keys in
+                SourceData(
+                    sourceID: "\(i)", period: "p", entity: .enterprise, keys: keys, factNames: ["f\(i)"],
+                    columns: [keys.map { .string($0) }])
+            })
+        let expected =
+            ["91330203", "91330203MA000001XP", "91330203MA000001XQ", "91330203MA000001XQ123456"]
+            + (withLongKey ? [long] : []) + ["91330203MB", "区乙", "区甲"]
+        #expect(snapshot.keys == expected)
+        #expect(snapshot.value(row: 1, fact: "f0") == .string("91330203MA000001XP"))
+        #expect(snapshot.value(row: 1, fact: "f2") == .string("91330203MA000001XP"))
+        #expect(snapshot.value(row: 2, fact: "f1") == .string("91330203MA000001XQ"))
+        #expect(snapshot.value(row: expected.count - 1, fact: "f2") == .string("区甲"))
+        #expect(snapshot.value(row: expected.count - 2, fact: "f0") == .missing)
+    }
 }
 
 @Suite struct PageDecoderTests {

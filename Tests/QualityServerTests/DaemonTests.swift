@@ -24,7 +24,8 @@ import Testing
         "qualityd_source_pull_duration_seconds", "qualityd_source_pulls_total", "qualityd_source_records",
         "qualityd_source_records_rejected_total", "qualityd_scoring_runs_total", "qualityd_scoring_duration_seconds",
         "qualityd_last_scoring_timestamp_seconds", "qualityd_config_last_reload_successful", "qualityd_exports_total",
-        "qualityd_build_info", "qualityd_auth_failures_total", "qualityd_http_requests_total",
+        "qualityd_build_info", "qualityd_leader", "qualityd_leader_changes_total", "qualityd_auth_failures_total",
+        "qualityd_http_requests_total",
         "qualityd_http_request_duration_seconds",
     ]
 
@@ -46,7 +47,9 @@ import Testing
                 let families = body.split(separator: "\n").filter { $0.hasPrefix("# TYPE ") }.map {
                     String($0.split(separator: " ")[2])
                 }
-                #expect(families == Self.domainFamilies + ["quality_sampling_enterprises"] + Self.operationalFamilies)
+                #expect(
+                    families == Self.domainFamilies + ["quality_sampling_enterprises", "qualityd_corrections"]
+                        + Self.operationalFamilies)
                 #expect(body.split(separator: "\n").filter { $0.hasPrefix("# HELP ") }.count == families.count)
                 if let report = try promtoolCheckMetrics(body) {
                     #expect(report.status == 0 && report.output.isEmpty, "\(report.output)")

@@ -23,8 +23,10 @@ import Testing
             #expect(model.explained(try AssessmentResult.parse(json: result.json())) == result, "case \(n)")
             for d in result.districts {
                 let json = try JSONParser.parse(
-                    DistrictExplanationJSON.render(
-                        config: config, configSHA256: String(repeating: "b", count: 64), result: result, district: d))
+                    APIJSON.bytes(
+                        DistrictExplanationJSON(
+                            config: config, configSHA256: String(repeating: "b", count: 64), result: result, district: d
+                        )))
                 try checkDistrictJSON(json, d, scoring, case: n)
                 let page = try #require(
                     DistrictPage(
@@ -173,7 +175,7 @@ import Testing
         let e = try #require(model.explain(uscc: uscc, in: snapshot))
         let found = Explainer.Found(
             explanation: e, result: result, config: model.config, configSHA256: String(repeating: "b", count: 64))
-        let json = try JSONParser.parse(EnterpriseExplanationJSON.render(found))
+        let json = try JSONParser.parse(APIJSON.bytes(EnterpriseExplanationJSON(found)))
         let awards = result.subsidies.awards.filter { $0.uscc == uscc }
         let ineligible = result.subsidies.ineligible.contains { $0.uscc == uscc }
         #expect(json.value(atPath: "eligible") == .bool(e.eligible), "\(at)")

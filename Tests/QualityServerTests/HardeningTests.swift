@@ -4,6 +4,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import QualityCore
+import QualityStore
 import Synchronization
 import Testing
 
@@ -58,16 +59,18 @@ import Testing
         }
     }
 
-    @Test func sessionsPerTokenEndTheTokensOldest() {
-        let sessions = SessionStore(capacity: 1_000, perToken: 5)
+    @Test func sessionsPerTokenEndTheTokensOldest() async throws {
+        let world = try TestWorld()
+        let sessions = SessionStore(records: try SQLiteStore(path: world.sqlitePath), capacity: 1_000, perToken: 5)
         let now = PagesFixture.now
-        let admin = sessions.create(tokenSHA256: "aa", now: now)
-        let viewer = (0..<8).map { sessions.create(tokenSHA256: "bb", now: now + Double($0)) }
-        #expect(
-            viewer.map { sessions.session($0, now: now + 10) != nil } == [false, false, false]
-                + Array(repeating: true, count: 5))
-        #expect(sessions.session(admin, now: now + 10) != nil)
-        #expect(sessions.count == 6)
+        let admin = try await sessions.create(tokenSHA256: "aa", now: now)
+        var viewer: [String] = []
+        for i in 0..<8 { viewer.append(try await sessions.create(tokenSHA256: "bb", now: now + Double(i))) }
+        var alive: [Bool] = []
+        for id in viewer { alive.append(try await sessions.session(id, now: now + 10) != nil) }
+        #expect(alive == [false, false, false] + Array(repeating: true, count: 5))
+        #expect(try await sessions.session(admin, now: now + 10) != nil)
+        #expect(try await sessions.count() == 6)
     }
 
     @Test func throttleRefillsAtItsRate() {
@@ -83,7 +86,7 @@ import Testing
     }
 
     @Test func failuresOfAnIntervalAreSummedUpWhenItIsOver() {
-        let log = LogCapture()
+        let log = LogRecorder()
         let clock = Mutex(PagesFixture.now)
         let guards = AuthGuard(metrics: OperationalMetrics(), logger: log.logger, now: { clock.withLock { $0 } })
         for _ in 0..<5 { guards.recordFailure(.badToken, client: "192.0.2.7") }
@@ -97,7 +100,7 @@ import Testing
                 "auth failures from 192.0.2.7 in the 60 s after the last line: 2 bad_login, 4 bad_token"
             ])
         #expect(guards.flushExpired() == [])
-        let warnings = log.messages(at: .warning)
+        let warnings = log.lines(at: .warning)
         #expect(warnings.count == 3)
         #expect(warnings.first?.hasPrefix("auth failure from 192.0.2.7: bad_token; further failures") == true)
         #expect(warnings.dropFirst().first?.hasPrefix("auth failure from 198.51.100.1: misdirected") == true)

@@ -140,7 +140,7 @@ import Testing
         }
     }
 
-    @Test func tokensAreComparedInFullAndSessionsExpire() {
+    @Test func tokensAreComparedInFullAndSessionsExpire() async throws {
         #expect(TokenCheck.constantTimeEqual(Array("abc".utf8), Array("abc".utf8)))
         #expect(!TokenCheck.constantTimeEqual(Array("abc".utf8), Array("abd".utf8)))
         #expect(!TokenCheck.constantTimeEqual(Array("abc".utf8), Array("abcd".utf8)))
@@ -162,18 +162,20 @@ import Testing
         #expect(Authenticator.bearer("Basic abc") == nil)
         #expect(Authenticator.bearer("Bearer") == nil)
 
-        let sessions = SessionStore(lifetime: 60, capacity: 2)
+        let world = try TestWorld()
+        let sessions = SessionStore(records: try SQLiteStore(path: world.sqlitePath), lifetime: 60, capacity: 2)
         let t0 = Date(timeIntervalSince1970: 1_750_000_000)
-        let a = sessions.create(tokenSHA256: "AA", now: t0)
-        #expect(sessions.session(a, now: t0 + 59)?.tokenSHA256 == "aa")
-        #expect(sessions.session(a, now: t0 + 60) == nil)
-        #expect(sessions.count == 0)
-        let b = sessions.create(tokenSHA256: "bb", now: t0)
-        let c = sessions.create(tokenSHA256: "cc", now: t0 + 1)
-        let d = sessions.create(tokenSHA256: "dd", now: t0 + 2)
-        #expect(sessions.count == 2)
-        #expect(sessions.session(b, now: t0 + 3) == nil)  // the one expiring first made room
-        #expect(sessions.session(c, now: t0 + 3) != nil && sessions.session(d, now: t0 + 3) != nil)
+        let a = try await sessions.create(tokenSHA256: "AA", now: t0)
+        #expect(try await sessions.session(a, now: t0 + 59)?.tokenSHA256 == "aa")
+        #expect(try await sessions.session(a, now: t0 + 60) == nil)
+        #expect(try await sessions.count() == 0)
+        let b = try await sessions.create(tokenSHA256: "bb", now: t0)
+        let c = try await sessions.create(tokenSHA256: "cc", now: t0 + 1)
+        let d = try await sessions.create(tokenSHA256: "dd", now: t0 + 2)
+        #expect(try await sessions.count() == 2)
+        #expect(try await sessions.session(b, now: t0 + 3) == nil)  // the one expiring first made room
+        #expect(try await sessions.session(c, now: t0 + 3) != nil)
+        #expect(try await sessions.session(d, now: t0 + 3) != nil)
         #expect(b != c && c != d)
 
         #expect(SameOrigin.authority(of: "http://LocalHost:80/x?y") == "localhost")

@@ -16,10 +16,7 @@ import Testing
 
     /// The row of one indicator.
     static func row(_ html: String, _ indicator: String) -> String {
-        guard let start = html.range(of: "<tr data-indicator=\"\(indicator)\"") else { return "" }
-        let rest = html[start.lowerBound...]
-        guard let end = rest.range(of: "</tr>\n") else { return "" }
-        return String(rest[..<end.upperBound])
+        PagesFixture.row(html, "indicator", indicator, end: "</tr>\n")
     }
 
     @Test func yinzhouExplainsEveryPoint() throws {

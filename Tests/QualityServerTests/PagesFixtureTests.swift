@@ -37,6 +37,14 @@ enum PagesFixture {
     }
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The table row `<tr data-KIND="id"` of a page, up to the first `end` after it (`""` when none).
+    static func row(_ html: String, _ kind: String, _ id: String, end: String = "</tr>") -> String {
+        guard let start = html.range(of: "<tr data-\(kind)=\"\(id)\"") else { return "" }
+        let rest = html[start.lowerBound...]
+        guard let stop = rest.range(of: end) else { return "" }
+        return String(rest[..<stop.upperBound])
+    }
 }
 
 /// A rough well-formedness check: every non-void element is closed in order, no stray `<`,

@@ -27,11 +27,7 @@ import Testing
             id: "finance_payouts", name: LocalizedText(zh: "财政局·发放记录", en: "Finance payouts"), up: false, stale: true),
     ]
 
-    static func row(_ html: String, _ id: String) -> String {
-        guard let start = html.range(of: "<tr data-source=\"\(id)\"") else { return "" }
-        let rest = html[start.lowerBound...]
-        return String(rest[..<(rest.range(of: "</tr>")?.upperBound ?? rest.endIndex)])
-    }
+    static func row(_ html: String, _ id: String) -> String { PagesFixture.row(html, "source", id) }
 
     @Test func sourcesShowFreshnessAndLastPull() {
         let html = PagesFixture.text(SourcesPage(sources: Self.sources, context: PagesFixture.context()).render())

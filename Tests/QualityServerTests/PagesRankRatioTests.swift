@@ -97,8 +97,9 @@ import Testing
         let (loaded, result) = try Self.worked()
         let d = try #require(result.district(code: "330201"))
         let json = try JSONParser.parse(
-            DistrictExplanationJSON.render(
-                config: loaded.config, configSHA256: loaded.sha256, result: result, district: d))
+            APIJSON.bytes(
+                DistrictExplanationJSON(
+                    config: loaded.config, configSHA256: loaded.sha256, result: result, district: d)))
         let rows = try #require(
             json.value(atPath: "dimensions")?.arrayValue?.first?.value(atPath: "indicators")?.arrayValue)
         #expect(rows.count == 3)

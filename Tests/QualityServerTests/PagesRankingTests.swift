@@ -8,12 +8,7 @@ import Testing
 
 @Suite struct PagesRankingTests {
     /// The row of one district, from `<tr data-district="code"` to its `</tr>`.
-    static func row(_ html: String, _ code: String) -> String {
-        guard let start = html.range(of: "<tr data-district=\"\(code)\"") else { return "" }
-        let rest = html[start.lowerBound...]
-        guard let end = rest.range(of: "</tr>") else { return "" }
-        return String(rest[..<end.upperBound])
-    }
+    static func row(_ html: String, _ code: String) -> String { PagesFixture.row(html, "district", code) }
 
     @Test func everyDistrictWithScoreAndGradeInChinese() throws {
         let w = try PagesFixture.worked()

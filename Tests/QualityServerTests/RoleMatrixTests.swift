@@ -78,12 +78,60 @@ import Testing
             Route(method: .get, path: "/reports/industry/textile?period=2025", role: .viewer),
             Route(method: .get, path: "/reports/industry/textile?lang=en", role: .viewer),
             Route(method: .get, path: "/api/v1/reports/industry/textile?period=2025", role: .viewer),
+        ] + correctionRoutes
+    }
+
+    /// Corrections and appeals (docs/SEMANTICS.md §14). Corrections #1 to #3, proposed by `someone`,
+    /// are stored before the run. The worked config has no sources, so a proposal gets past the role
+    /// check and is then refused: no source provides the fact (400). The appeals come last: an open
+    /// appeal blocks publishing.
+    static var correctionRoutes: [Route] {
+        let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        return [
+            Route(method: .get, path: "/corrections", role: .finance),
+            Route(method: .get, path: "/corrections?period=2025&lang=en", role: .finance),
+            Route(method: .get, path: "/api/v1/corrections?period=2025&status=proposed", role: .finance),
+            Route(method: .get, path: "/api/v1/appeals?district=330212", role: .finance),
+            Route(
+                method: .post, path: "/api/v1/corrections", role: .finance, success: .badRequest,
+                body: #"{"entity": "district", "key": "330212", "fact": "x", "value": 0, "reason": "r"}"#),
+            Route(method: .post, path: "/api/v1/corrections/1/approve", role: .admin, body: #"{"reason": "ok"}"#),
+            Route(method: .post, path: "/api/v1/corrections/2/reject", role: .admin, body: #"{"reason": "no"}"#),
+            Route(
+                method: .post, path: "/corrections", role: .finance, success: .badRequest,
+                body: "entity=district&key=330212&fact=x&value=0&reason=r", headers: form),
+            Route(
+                method: .post, path: "/corrections/3/approve", role: .admin, body: "reason=ok", headers: form),
+            Route(method: .post, path: "/corrections/3/reject?lang=en", role: .admin, body: "reason=no", headers: form),
+            Route(method: .post, path: "/subsidies/2025/publish", role: .finance, headers: form, list: .some(nil)),
+            Route(
+                method: .post, path: "/subsidies/2025/confirm", role: .finance, headers: form,
+                list: .some(.published)),
+            Route(
+                method: .post, path: "/subsidies/2025/revoke", role: .admin, body: "reason=test", headers: form,
+                list: .some(.confirmed)),
+            Route(
+                method: .post, path: "/districts/330212/appeals", role: .finance, body: "indicator=x&text=t",
+                headers: form),
+            Route(
+                method: .post, path: "/api/v1/appeals", role: .finance, success: .created,
+                body: #"{"district": "330212", "indicator": "x", "text": "t"}"#),
+            Route(method: .post, path: "/appeals/1/accept", role: .admin, body: "corrections=1", headers: form),
+            Route(method: .post, path: "/api/v1/appeals/1/reject", role: .admin, body: #"{"reason": "no"}"#),
+            Route(method: .post, path: "/api/v1/appeals/2/accept", role: .admin, body: #"{"corrections": [1]}"#),
         ]
     }
 
     @Test func everyRouteAnswersEachRoleExactly() async throws {
         let w = try await WorkedDaemon.make(yaml: SamplingFixture.yaml)
         _ = try await SamplingService(runtime: w.daemon.runtime).draw(period: "2025", seed: "matrix-1", by: "test")
+        for fact in ["major_incidents", "complaints", "cnas_labs"] {
+            _ = try await w.store.proposeCorrection(
+                NewCorrection(
+                    period: "2025", entity: .district, key: "330212", fact: fact, valueJSON: "0", reason: "matrix",
+                    evidence: ""),
+                by: "someone", at: PagesFixture.now)
+        }
         let routes = Self.routes(uscc: w.awardedUSCC)
         try await w.daemon.application.test(.router) { client in
             for route in routes {

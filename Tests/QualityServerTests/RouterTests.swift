@@ -46,6 +46,7 @@ import Testing
                     "qualityd_scoring_runs_total",
                     "qualityd_scoring_duration_seconds", "qualityd_last_scoring_timestamp_seconds",
                     "qualityd_config_last_reload_successful", "qualityd_exports_total", "qualityd_build_info",
+                    "qualityd_leader", "qualityd_leader_changes_total",
                     // Live: no request has been answered before this first one.
                     "qualityd_auth_failures_total",
                 ])

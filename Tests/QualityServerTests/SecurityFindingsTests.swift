@@ -70,13 +70,14 @@ import Testing
 
     // MARK: Sessions and sign-in
 
-    @Test func signInsWithOneTokenCannotEndAnotherTokensSession() {
-        let sessions = SessionStore(capacity: 100)
+    @Test func signInsWithOneTokenCannotEndAnotherTokensSession() async throws {
+        let world = try TestWorld()
+        let sessions = SessionStore(records: try SQLiteStore(path: world.sqlitePath), capacity: 100)
         let now = PagesFixture.now
-        let admin = sessions.create(tokenSHA256: "aa", now: now)
-        for i in 0..<150 { _ = sessions.create(tokenSHA256: "bb", now: now + Double(i)) }
-        #expect(sessions.session(admin, now: now + 200)?.tokenSHA256 == "aa")
-        #expect(sessions.count == 100)
+        let admin = try await sessions.create(tokenSHA256: "aa", now: now)
+        for i in 0..<150 { _ = try await sessions.create(tokenSHA256: "bb", now: now + Double(i)) }
+        #expect(try await sessions.session(admin, now: now + 200)?.tokenSHA256 == "aa")
+        #expect(try await sessions.count() == 100)
     }
 
     @Test func signInIsThrottledPerClient() async throws {
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func wrongTokensAreCountedLoggedInOneLineAndBackedOff() async throws {
-        let log = LogCapture()
+        let log = LogRecorder()
         let w = try await WorkedDaemon.make {
             $0.now = Self.frozen
             $0.logger = log.logger
@@ -124,7 +125,7 @@ import Testing
             #expect(metrics[#"qualityd_auth_failures_total{kind="bad_login"}"#] == 5)
             #expect(metrics[#"qualityd_auth_failures_total{kind="misdirected"}"#] == 0)
         }
-        let warnings = log.messages(at: .warning).filter { $0.contains("auth failure") }
+        let warnings = log.lines(at: .warning).filter { $0.contains("auth failure") }
         #expect(warnings.count == 1, "\(warnings)")
         #expect(warnings.first?.hasPrefix("auth failure from local: bad_token") == true)
     }

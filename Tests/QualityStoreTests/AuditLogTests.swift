@@ -5,9 +5,8 @@ import Testing
 @Suite struct AuditLogTests {
     typealias F = StoreFixtures
 
-    @Test func newestFirstWithLimitAndOffset() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func newestFirstWithLimitAndOffset(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             var appended: [AuditEntry] = []
             for n in 0..<5 {
                 appended.append(

@@ -44,7 +44,7 @@ import Testing
             #expect(try await copy.latestSuccessfulRun(period: "2025")?.json == F.result().json(style: .compact))
             #expect(try await copy.payouts().count == 2)
             #expect(try await copy.auditLog(limit: 10, offset: 0).map(\.action) == [.confirm, .publish])
-            #expect(try await copy.appliedMigrations().count == 7)
+            #expect(try await copy.appliedMigrations().count == 9)
             try copy.close()
 
             // A second backup replaces the first and the WAL files the first one's reader left, now with every pull.

@@ -7,10 +7,9 @@ import Testing
 @Suite struct ListLifecycleTests {
     typealias F = StoreFixtures
 
-    @Test func publishConfirmRevoke() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("q.sqlite").path
-            let store = try SQLiteStore(path: path)
+    @Test(arguments: StoreKind.allCases) func publishConfirmRevoke(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let store = try await harness.open()
             let result = F.result()
             let frozen = result.json(style: .compact)
 
@@ -46,8 +45,8 @@ import Testing
 
             // Later runs under another config change nothing in the confirmed list, even after a restart.
             _ = try await store.recordRun(F.run(at: 11 * 86_400), result: F.result(configSHA256: "beef", total: 50))
-            try store.close()
-            let reopened = try SQLiteStore(path: path)
+            try await store.close()
+            let reopened = try await harness.open()
             let current = try #require(try await reopened.currentList(period: "2025"))
             #expect(current.json == frozen)
             #expect(current.list == confirmed)
@@ -68,7 +67,7 @@ import Testing
             #expect(try await reopened.currentList(period: "2025") == nil)
             #expect(try await reopened.listHistory(period: "2025") == [revoked])
             // The voided payouts stay on record.
-            #expect(try await reopened.strings("SELECT count(*) FROM payouts WHERE voided_at IS NOT NULL") == ["2"])
+            #expect(try await reopened.column("SELECT count(*) FROM payouts WHERE voided_at IS NOT NULL") == ["2"])
             await #expect(throws: StoreError.notFound(what: "confirmed subsidy list", key: "2025")) {
                 try await reopened.revokeList(period: "2025", by: "admin-zhao", reason: reason, at: F.time(13 * 86_400))
             }
@@ -89,12 +88,12 @@ import Testing
             #expect(again.id != revoked.id)
             #expect(try await reopened.payouts() == paid)
             #expect(try await reopened.listHistory(period: "2025").map(\.status) == [.confirmed, .revoked])
+            try await reopened.close()
         }
     }
 
-    @Test func publishingAgainSupersedesAnUnconfirmedList() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func publishingAgainSupersedesAnUnconfirmedList(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             let first = try await store.publishList(
                 F.result(total: 80), noticeStart: F.time(0), noticeEnd: F.time(86_400), by: "finance-li", at: F.time(1))
             let second = try await store.publishList(
@@ -110,9 +109,8 @@ import Testing
         }
     }
 
-    @Test func concurrentConfirmsRecordPayoutsOnce() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func concurrentConfirmsRecordPayoutsOnce(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             _ = try await store.publishList(
                 F.result(), noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li", at: F.time(2))
             let outcomes = await withTaskGroup(of: String.self) { group in
@@ -131,13 +129,12 @@ import Testing
             }
             #expect(outcomes == ["confirmed", "refused", "refused", "refused"])
             #expect(try await store.payouts().count == 2)
-            #expect(try await store.strings("SELECT count(*) FROM payouts") == ["2"])
+            #expect(try await store.column("SELECT count(*) FROM payouts") == ["2"])
         }
     }
 
-    @Test func refusalsNameThePeriod() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func refusalsNameThePeriod(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store async throws in
             await #expect(throws: StoreError.notPublished(period: "2025")) {
                 try await store.confirmList(period: "2025", by: "finance-li", at: F.time(0))
             }
@@ -160,24 +157,24 @@ import Testing
                 try await store.publishList(
                     F.result(), noticeStart: F.time(10), noticeEnd: F.time(1), by: "finance-li", at: F.time(2))
             }
-            #expect(try await store.listHistory(period: "2025") == [])
+            let history = try await store.listHistory(period: "2025")
+            #expect(history == [])
             #expect(try await store.auditLog(limit: 10, offset: 0) == [])
             let message = StoreError.alreadyConfirmed(period: "2025", by: "finance-wang", at: F.time(0)).description
             #expect(message == "the subsidy list of 2025 was already confirmed by finance-wang at 2025-03-01T00:00:00Z")
         }
     }
 
-    @Test func labelsAreFrozenWithTheList() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("q.sqlite").path
-            let store = try SQLiteStore(path: path)
+    @Test(arguments: StoreKind.allCases) func labelsAreFrozenWithTheList(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let store = try await harness.open()
             let labels = Array(#"{"programs":[{"id":"lab_cnas","zh":"实验室奖励"}]}"#.utf8)
             _ = try await store.publishList(
                 F.result(), labelsJSON: labels, noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li",
                 at: F.time(2))
             _ = try await store.confirmList(period: "2025", by: "finance-wang", at: F.time(3))
-            try store.close()
-            let reopened = try SQLiteStore(path: path)
+            try await store.close()
+            let reopened = try await harness.open()
             #expect(try await reopened.currentList(period: "2025")?.labelsJSON == labels)
             // Publishing without labels (an older caller) keeps none.
             _ = try await reopened.publishList(
@@ -185,6 +182,61 @@ import Testing
                 at: F.time(4))
             let unlabelled = try #require(try await reopened.currentList(period: "2024"))
             #expect(unlabelled.labelsJSON == nil)
+            try await reopened.close()
+        }
+    }
+}
+
+/// Two replicas (two stores on one database) racing each other keep at most one list in force and
+/// record the payouts once.
+@Suite struct ReplicaRaceTests {
+    typealias F = StoreFixtures
+
+    @Test(arguments: StoreKind.allCases) func racingPublishesAndConfirmsKeepOneListInForce(kind: StoreKind)
+        async throws
+    {
+        try await StoreHarness.with(kind) { harness in
+            let first = try await harness.open()
+            let second = try await harness.open()
+            let replicas = [first, second]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 0..<8 {
+                    let replica = replicas[n % 2]
+                    group.addTask {
+                        _ = try await replica.publishList(
+                            F.result(total: 80 + Double(n)), noticeStart: F.time(0), noticeEnd: F.time(1),
+                            by: "finance-\(n)", at: F.time(Double(n)))
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let statuses = try await replicas[0].listHistory(period: "2025").map(\.status)
+            #expect(statuses.count == 8)
+            #expect(statuses.filter { $0 == .published }.count == 1)
+            #expect(statuses.filter { $0 == .superseded }.count == 7)
+
+            let outcomes = await withTaskGroup(of: String.self) { group in
+                for n in 0..<6 {
+                    let replica = replicas[n % 2]
+                    group.addTask {
+                        do throws(StoreError) {
+                            _ = try await replica.confirmList(period: "2025", by: "clerk-\(n)", at: F.time(10))
+                            return "confirmed"
+                        } catch {
+                            if case .alreadyConfirmed = error { return "refused" }
+                            return "\(error)"
+                        }
+                    }
+                }
+                return await group.reduce(into: []) { $0.append($1) }.sorted()
+            }
+            #expect(outcomes == ["confirmed"] + Array(repeating: "refused", count: 5))
+            #expect(try await replicas[1].column("SELECT count(*) FROM payouts") == ["2"])
+            #expect(
+                try await replicas[1].column(
+                    "SELECT count(*) FROM subsidy_lists WHERE status IN ('published', 'confirmed')") == ["1"])
+            #expect(try await replicas[0].auditLog(limit: 100, offset: 0).filter { $0.action == .confirm }.count == 1)
+            for replica in replicas { try await replica.close() }
         }
     }
 }

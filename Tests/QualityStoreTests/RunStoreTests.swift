@@ -7,9 +7,10 @@ import Testing
 @Suite struct RunStoreTests {
     typealias F = StoreFixtures
 
-    @Test func latestSuccessfulRunIsPerPeriodAndSkipsFailures() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func latestSuccessfulRunIsPerPeriodAndSkipsFailures(kind: StoreKind)
+        async throws
+    {
+        try await StoreHarness.withStore(kind) { store in
             let r2024 = F.result(period: "2024", total: 70.5)
             let early = F.result(total: 80)
             let late = F.result(total: 90.125)
@@ -43,34 +44,30 @@ import Testing
         }
     }
 
-    @Test func olderResultsGiveWayButRunsStayListed() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(
-                path: dir.appendingPathComponent("q.sqlite").path, options: .init(resultsKeptPerPeriod: 2))
+    @Test(arguments: StoreKind.allCases) func olderResultsGiveWayButRunsStayListed(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind, resultsKept: 2) { store in
             for (n, total) in [70.0, 75, 80].enumerated() {
                 _ = try await store.recordRun(F.run(at: Double(10 * (n + 1))), result: F.result(total: total))
             }
             let runs = try await store.runs(period: "2025", limit: 10, offset: 0)
             let size = F.result(total: 80).json(style: .compact).count
             #expect(runs.map(\.resultSize) == [size, size, 0])
-            #expect(try await store.strings("SELECT count(result_json) FROM scoring_runs") == ["2"])
+            #expect(try await store.column("SELECT count(result_json) FROM scoring_runs") == ["2"])
             #expect(
                 try await store.latestSuccessfulRun(period: "2025")?.json == F.result(total: 80).json(style: .compact))
         }
     }
 
     @Test func latestRunIsOneIndexLookup() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+        try await F.withStore { store, _ in
             let plan = try await store.latestRunQueryPlan()
             #expect(plan.count == 1)
             #expect(plan.first?.contains("USING INDEX scoring_runs_with_result") == true)
         }
     }
 
-    @Test func aSuccessNeedsItsResultAndAPeriodMustParse() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func aSuccessNeedsItsResultAndAPeriodMustParse(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store async throws in
             await #expect(
                 throws: StoreError.invalidArgument(
                     name: "resultJSON", message: "a successful run of 2025 needs its result")
@@ -78,7 +75,8 @@ import Testing
                 try await store.recordRun(F.run(at: 1), resultJSON: nil)
             }
             await #expect(throws: StoreError.self) { try await store.previousPeriodRun(of: "last year") }
-            #expect(try await store.runs(period: nil, limit: 10, offset: 0).isEmpty)
+            let runs = try await store.runs(period: nil, limit: 10, offset: 0)
+            #expect(runs.isEmpty)
         }
     }
 }

@@ -15,14 +15,14 @@ import Testing
             #expect(
                 try await store.appliedMigrations() == [
                     "v1-pulls", "v1-snapshots", "v1-scoring-runs", "v1-subsidy-lists", "v1-audit-log", "v2-list-labels",
-                    "v3-sampling-plans",
+                    "v3-sampling-plans", "v4-corrections-appeals", "v5-sessions",
                 ])
             let tables = try await store.strings(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             #expect(
                 tables == [
-                    "audit_log", "grdb_migrations", "payouts", "pulls", "sampling_plans", "scoring_runs", "snapshots",
-                    "subsidy_lists",
+                    "appeals", "audit_log", "corrections", "grdb_migrations", "payouts", "pulls", "sampling_plans",
+                    "scoring_runs", "sessions", "snapshots", "subsidy_lists",
                 ])
             #expect(try await store.strings("PRAGMA journal_mode") == ["wal"])
             #expect(try await store.strings("PRAGMA foreign_keys") == ["1"])
@@ -33,24 +33,23 @@ import Testing
 
             // Reopening applies nothing new and keeps the same versions.
             let again = try SQLiteStore(path: path)
-            #expect(try await again.appliedMigrations().count == 7)
+            #expect(try await again.appliedMigrations().count == 9)
         }
     }
 
-    @Test func writesSurviveCloseAndReopen() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let path = dir.appendingPathComponent("qualityd.sqlite").path
+    @Test(arguments: StoreKind.allCases) func writesSurviveCloseAndReopen(kind: StoreKind) async throws {
+        try await StoreHarness.with(kind) { harness in
             let snapshot = F.snapshot()
             let result = F.result()
-            let store = try SQLiteStore(path: path)
+            let store = try await harness.open()
             let ok = try await store.recordPull(F.pull(source: "ciq_sampling", at: 10.25))
             let failed = try await store.recordPull(F.pull(source: "ciq_sampling", at: 20, status: .httpError))
             let other = try await store.recordPull(F.pull(source: "mofcom_awards", at: 15))
             let info = try await store.saveSnapshot(snapshot, createdAt: F.time(21))
             let run = try await store.recordRun(F.run(at: 30), result: result)
-            try store.close()
+            try await store.close()
 
-            let reopened = try SQLiteStore(path: path)
+            let reopened = try await harness.open()
             let pulls = try await reopened.recentPulls(source: "ciq_sampling", limit: 10)
             #expect(pulls == [failed, ok])
             #expect(pulls.last?.rejected == ["invalid_uscc": 3, "duplicate": 2, "range": 1])
@@ -80,13 +79,12 @@ import Testing
             #expect(latest.run.resultSize == result.json(style: .compact).count)
             #expect(latest.json == result.json(style: .compact))
             #expect(try latest.result() == result)
+            try await reopened.close()
         }
     }
 
-    @Test func snapshotsAreDedupedAndPruned() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(
-                path: dir.appendingPathComponent("q.sqlite").path, options: .init(snapshotsKeptPerPeriod: 2))
+    @Test(arguments: StoreKind.allCases) func snapshotsAreDedupedAndPruned(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind, snapshotsKept: 2) { store in
             let first = try await store.saveSnapshot(F.snapshot(sampled: 1), createdAt: F.time(1))
             let same = try await store.saveSnapshot(F.snapshot(sampled: 1), createdAt: F.time(2))
             #expect(same == first)
@@ -94,7 +92,7 @@ import Testing
             let newest = try await store.saveSnapshot(F.snapshot(sampled: 3), createdAt: F.time(4))
             _ = try await store.saveSnapshot(F.snapshot(period: "2024Q4"), createdAt: F.time(5))
             _ = try await store.saveSnapshot(F.snapshot(period: "2024"), createdAt: F.time(6))
-            #expect(try await store.strings("SELECT count(*) FROM snapshots WHERE period = '2025'") == ["2"])
+            #expect(try await store.column("SELECT count(*) FROM snapshots WHERE period = '2025'") == ["2"])
             #expect(try await store.latestSnapshot(period: "2025")?.info == newest)
             #expect(try await store.latestSnapshot(period: "2025")?.json == F.snapshot(sampled: 3).json())
             #expect(try await store.snapshotPeriods() == ["2024", "2024Q4", "2025"])
@@ -140,7 +138,7 @@ import Testing
 
     @Test func periodsSortByTimeThenText() {
         #expect(
-            SQLiteStore.sortedPeriods(["2025", "2024-12", "2024Q4", "2024", "draft", "2025Q1"])
+            StoreRules.sortedPeriods(["2025", "2024-12", "2024Q4", "2024", "draft", "2025Q1"])
                 == ["2024", "2024Q4", "2024-12", "2025Q1", "2025", "draft"])
     }
 }

@@ -15,9 +15,8 @@ import Testing
             selected: 14, json: Array(#"{"seed":"\#(seed)"}"#.utf8))
     }
 
-    @Test func drawRefuseRevokeDrawAgain() async throws {
-        try await F.withTemporaryDirectory { dir in
-            let store = try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path)
+    @Test(arguments: StoreKind.allCases) func drawRefuseRevokeDrawAgain(kind: StoreKind) async throws {
+        try await StoreHarness.withStore(kind) { store in
             #expect(try await store.samplingPlan(period: "2025") == nil)
 
             guard

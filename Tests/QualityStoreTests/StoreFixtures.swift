@@ -105,4 +105,11 @@ enum StoreFixtures {
         defer { try? FileManager.default.removeItem(at: url) }
         return try await body(url)
     }
+
+    /// A new store (`q.sqlite`) in a temporary directory, removed afterwards.
+    static func withStore<T>(_ body: (SQLiteStore, URL) async throws -> T) async throws -> T {
+        try await withTemporaryDirectory { dir in
+            try await body(try SQLiteStore(path: dir.appendingPathComponent("q.sqlite").path), dir)
+        }
+    }
 }

@@ -5,11 +5,11 @@ import Testing
 
 /// `qualityd publish` and `qualityd confirm` against a store holding a scored run of the worked example.
 @Suite struct ConfirmCommandTests {
-    let worked = CommandRunner.fixtures.appendingPathComponent("worked")
+    static let worked = CommandRunner.fixtures.appendingPathComponent("worked")
 
     /// A directory with the worked config pointed at its own store, and that store holding a
     /// successful run of 2025 scored by `qualityd score` with that very config.
-    private func scoredStore() async throws -> (dir: URL, config: String, store: String) {
+    static func scoredStore() async throws -> (dir: URL, config: String, store: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qualityd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let store = dir.appendingPathComponent("q.sqlite").path
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func confirmPublishesAndConfirmsOnceAndExportsAudit() async throws {
-        let (dir, config, storePath) = try await scoredStore()
+        let (dir, config, storePath) = try await Self.scoredStore()
         defer { try? FileManager.default.removeItem(at: dir) }
 
         let nothing = try CommandRunner.run(
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func publishThenConfirm() async throws {
-        let (dir, config, storePath) = try await scoredStore()
+        let (dir, config, storePath) = try await Self.scoredStore()
         defer { try? FileManager.default.removeItem(at: dir) }
         let published = try CommandRunner.run(
             "qualityd",

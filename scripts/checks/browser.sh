@@ -9,7 +9,12 @@
 #      district's total, rank, grade and indicator rows (values, points) as
 #      `GET /api/v1/districts/330212/explain` (browser_check.py);
 #   3. screenshots of the four pages in .ci/artifacts/ (ranking-zh.png, ranking-en.png,
-#      district-330212-zh.png, district-330212-en.png), for a person to look at.
+#      district-330212-zh.png, district-330212-en.png), for a person to look at;
+#   4. a second qualityd with the demo tokens, and Chromium driven over the DevTools protocol
+#      (browser_actions.py): sign-ins, publish → confirm on /subsidies, a four-eyes correction of
+#      330225 on /corrections and an appeal on the district page, each through its form and
+#      confirmation step (docs/SEMANTICS.md §14); screenshots confirm-step.png, corrections.png and
+#      district-330225-correction.png.
 # Needs the debug build, Debian's chromium and a CJK font (fonts-wqy-microhei; .ci/run installs both).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -39,7 +44,16 @@ browse() { # OUT-OPTION URL
 
 step "the API's view"
 curl -fsS --max-time 30 "$qd_url/api/v1/scores" >"$tmp/scores.json"
-curl -fsS --max-time 30 "$qd_url/api/v1/districts/$district/explain" >"$tmp/explain.json"
+# The weight sensitivity runs right after the scoring run that made the daemon ready (server.sensitivity
+# defaults on): its rank interval is on the district page once rank_range is in the explanation.
+for _ in $(seq 100); do
+    curl -fsS --max-time 30 "$qd_url/api/v1/districts/$district/explain" >"$tmp/explain.json"
+    python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1]))["rank_range"] is None)' "$tmp/explain.json" \
+        && break
+    sleep 0.2
+done
+python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["rank_range"]; print("rank range", r["rank_p5"], "-", r["rank_p95"])' \
+    "$tmp/explain.json" || fail "the explanation has no rank_range after 20 s"
 python3 -c 'import json, sys
 r = json.load(open(sys.argv[1]))
 print("period", r["period"] + ",", len(r["districts"]), "districts")' "$tmp/scores.json"
@@ -61,6 +75,10 @@ for lang in zh en; do
         else
             python3 "$helper" district "$tmp/$page-$lang.html" "$lang" "$district" "$tmp/scores.json" \
                 "$tmp/explain.json" || fail "the district page ($lang) does not show what the API says"
+            label="排名区间"
+            [ "$lang" = en ] && label="rank range"
+            grep -q "id=\"rank-range\"[^>]*>$label [0-9]*–[0-9]*<" "$tmp/$page-$lang.html" \
+                || fail "the district page ($lang) shows no rank interval"
         fi
         rm -f "$artifacts/$page-$lang.png"
         browse --screenshot="$artifacts/$page-$lang.png" "$url" >/dev/null || fail "chromium --screenshot $url failed"
@@ -69,4 +87,15 @@ for lang in zh en; do
 done
 
 kill -0 "$qd_pid" 2>/dev/null || fail "qualityd died during the run"
+
+step "qualityd serve again, with the demo tokens: a person's actions through the forms"
+stop_pid "$qd_pid"
+start_qualityd --interval 1h
+rm -f "$artifacts/confirm-step.png" "$artifacts/corrections.png" "$artifacts/district-330225-correction.png"
+python3 "$root/scripts/checks/browser_actions.py" "$qd_url" "$artifacts" "$tmp/chromium-actions" \
+    || fail "the actions through the forms did not do what they said"
+for shot in confirm-step corrections district-330225-correction; do
+    python3 "$helper" png "$artifacts/$shot.png" 1280 || fail "no screenshot $shot.png"
+done
+kill -0 "$qd_pid" 2>/dev/null || fail "qualityd died during the actions"
 echo "browser check: passed (screenshots in .ci/artifacts/)"

@@ -92,12 +92,15 @@ start_bureau_sim() {
 
 # start_qualityd [PREPARE-CONFIG ARGS...]: `bureau-sim print-config` for the running bureau-sim made
 # into $tmp/config.yaml (free port, temp SQLite; more options go to promql_check.py prepare-config),
-# then qualityd serve until /readyz answers 200; sets qd_pid, qd_port, qd_url.
+# then qualityd serve until /readyz answers 200; sets qd_pid, qd_port, qd_url. With qd_config_append
+# set, that file is appended to the config first.
 start_qualityd() {
     qd_port=$(free_port)
     "$bin/bureau-sim" print-config --listen "$sim_listen" >"$tmp/config.printed.yaml"
     python3 "$root/scripts/checks/promql_check.py" prepare-config --in "$tmp/config.printed.yaml" \
         --out "$tmp/config.yaml" --listen "127.0.0.1:$qd_port" --sqlite "$tmp/qualityd.sqlite" "$@"
+    # qd_config_append=FILE: YAML added at the end of the config (e.g. examples/policy-2027.yaml).
+    if [ -n "${qd_config_append:-}" ]; then cat "$qd_config_append" >>"$tmp/config.yaml"; fi
     "$bin/qualityd" check --config "$tmp/config.yaml"
     (
         cd "$tmp" || exit 1
@@ -109,4 +112,56 @@ start_qualityd() {
     qd_url="http://127.0.0.1:$qd_port"
     wait_http "$qd_url/readyz" 180 "$qd_pid" || fail "qualityd not ready at $qd_url/readyz within 180 s"
     echo "qualityd ready at $qd_url"
+}
+
+# browse OUT-OPTION URL: headless Chromium with a profile of its own in $tmp, its messages in
+# $tmp/chromium.log, `timeout` so that a hung browser fails the check; width × height in browse_size.
+browse() {
+    timeout 90 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-extensions \
+        --user-data-dir="$tmp/chromium-profile" --hide-scrollbars --window-size="${browse_size:-1280,1800}" "$@" \
+        2>>"$tmp/chromium.log"
+}
+
+# start_postgres: Debian's PostgreSQL (initdb into a temp dir, trust on loopback, a free port), as
+# the postgres user when run as root (PostgreSQL refuses root); sets pg_port, pg_dir. Stopped
+# (fast shutdown) and removed on exit. `pg_psql ARGS...` runs psql as the superuser `postgres`.
+pg_bin=""
+pg_port=""
+pg_dir=""
+pg_as=()
+start_postgres() {
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -x "$pg_bin/initdb" ] || fail "PostgreSQL not installed (apt-get install postgresql; .ci/run installs it)"
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/qualityd-$check-pg.XXXXXX")
+    chmod 755 "$pg_dir"
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres "$pg_dir"
+        pg_as=(runuser -u postgres --)
+    fi
+    pg_port=$(free_port)
+    "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-locale >"$tmp/initdb.log" 2>&1 \
+        || fail "initdb failed: $(tail -n 5 "$tmp/initdb.log")"
+    trap 'stop_postgres; checks_cleanup' EXIT
+    "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/postgres.log" \
+        -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
+        || fail "PostgreSQL did not start: $(tail -n 5 "$pg_dir/postgres.log")"
+    echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') at 127.0.0.1:$pg_port"
+}
+
+pg_psql() {
+    "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"
+}
+
+stop_postgres() { # after every client: the replicas are stopped first by checks_cleanup's order
+    local status=$?
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[i]}"; done
+    pids=()
+    if [ -n "$pg_dir" ] && [ -f "$pg_dir/data/postmaster.pid" ]; then
+        "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 20 stop >/dev/null 2>&1 || true
+    fi
+    if [ -n "$pg_dir" ]; then
+        [ "$status" -ne 0 ] && [ -n "$tmp" ] && cp "$pg_dir/postgres.log" "$tmp/postgres.log" 2>/dev/null || true
+        rm -rf "$pg_dir"
+    fi
+    return "$status"
 }

@@ -239,9 +239,12 @@ CATALOG = {
     "qualityd_config_last_reload_successful": ("gauge", set()),
     "qualityd_exports_total": ("counter", {"format"}),
     "qualityd_build_info": ("gauge", {"version"}),
+    "qualityd_leader": ("gauge", set()),
+    "qualityd_leader_changes_total": ("counter", set()),
     "qualityd_auth_failures_total": ("counter", {"kind"}),
     "qualityd_http_requests_total": ("counter", {"route", "code"}),
     "qualityd_http_request_duration_seconds": ("histogram", {"route"}),
+    "qualityd_corrections": ("gauge", {"status"}),
 }
 # No export happens during the check: without series created at 0 this family has no samples, and
 # a client library may then print no family at all. Reported, not failed.
@@ -256,6 +259,7 @@ LABEL_VALUES = {
     ("qualityd_auth_failures_total", "kind"): {"bad_token", "bad_session", "bad_login", "forbidden", "cross_origin",
                                                "misdirected", "throttled"},
     ("qualityd_scoring_runs_total", "result"): {"success", "failure"},
+    ("qualityd_corrections", "status"): {"proposed", "approved", "rejected"},
 }
 SAMPLE_RE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\S+)?$')
 LABEL_RE = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')

@@ -9,7 +9,9 @@ Each runs only when named in `--checks`:
   admin_reaches_2xx  (the pass with the admin token) every GET route answers 2xx at least once, so
                      that the run reached the handlers and not only their parameter checks.
 
-The `after_call` hook draws the sampling plan again whenever the random pass revokes it.
+The `after_call` hook draws the sampling plan again whenever the random pass revokes it, and
+rejects any appeal the random pass records, so that publishing is not refused for the rest of the
+run (an open appeal blocks it, docs/SEMANTICS.md §14).
 """
 
 import json
@@ -62,10 +64,37 @@ class admin_reaches_2xx:  # noqa: N801 - the class name is the check's name on t
 REVOKE_PLAN = re.compile(r"^(?P<base>https?://[^/]+)/api/v1/sampling/(?P<period>[^/]+)/revoke$")
 
 
+APPEAL = re.compile(r"^(?P<base>https?://[^/]+)/(api/v1/appeals|districts/[^/]+/appeals)$")
+
+
+def _post(url, token, body):
+    request = urllib.request.Request(
+        url, data=json.dumps(body).encode(), method="POST",
+        headers={"Authorization": token, "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return json.load(answer)
+
+
+def _reject_open_appeals(base, token):
+    request = urllib.request.Request(f"{base}/api/v1/appeals?status=open", headers={"Authorization": token})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        appeals = json.load(answer)["appeals"]
+    for appeal in appeals:
+        _post(f"{base}/api/v1/appeals/{appeal['id']}/reject", token, {"reason": "schemathesis"})
+
+
 @schemathesis.hook
 def after_call(context, case, response):
     """A sampling plan revoked by the random pass is drawn again at once, so that the plan's GET
-    routes can still answer 2xx later in the run (admin_reaches_2xx)."""
+    routes can still answer 2xx later in the run (admin_reaches_2xx); an appeal it records is
+    rejected at once."""
+    url = response.request.url.split("?")[0]
+    token = response.request.headers.get("Authorization")
+    appeal = APPEAL.match(url)
+    if case.method.upper() == "POST" and appeal and token and 200 <= response.status_code < 300:
+        _reject_open_appeals(appeal["base"], token)
+        return
     match = REVOKE_PLAN.match(response.request.url.split("?")[0])
     if case.method.upper() != "POST" or match is None or response.status_code != 200:
         return

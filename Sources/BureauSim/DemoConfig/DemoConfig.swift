@@ -49,7 +49,7 @@ public struct DemoConfig: Sendable {
         return c
     }
 
-    /// The three demo tokens (their SHA-256 digests go into config; the tokens into the README).
+    /// The demo tokens (their SHA-256 digests go into config; the tokens into the README).
     public static let demoTokens: [(name: String, role: Role, token: String, sha256: String)] = [
         (
             "demo-viewer", .viewer, "demo-viewer-token",
@@ -60,5 +60,10 @@ public struct DemoConfig: Sendable {
             "def24dcaa2767d3713d3e4753dae47336790dedc1b248e065e66e29255466e1e"
         ),
         ("demo-admin", .admin, "demo-admin-token", "91c16f0d6cc1bec3c3603972182a07c66ff4fa71618a975e963d6dbe42b6dd37"),
+        // A second admin: a correction needs an admin other than its proposer (four eyes).
+        (
+            "demo-admin2", .admin, "demo-admin2-token",
+            "da1378f0c4c0c8937b10f0aff8d906d3f4b7c87105fe2575e51b991ba52eae5a"
+        ),
     ]
 }

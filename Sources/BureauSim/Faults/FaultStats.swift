@@ -1,3 +1,4 @@
+import Foundation
 import QualityCore
 import Synchronization
 
@@ -39,31 +40,22 @@ public final class FaultStats: Sendable {
     /// Requests per endpoint path (answered with data or a fault; 401/404 not counted).
     public var requests: [String: Int] { state.withLock { $0.requests } }
 
-    /// `{"requests":{"/path":N},"injected":{"/path":{"kind":N}}}`, keys sorted.
+    /// `{"requests":{"/path":N},"injected":{"/path":{"kind":N}}}`, keys sorted, indented.
     public func json() -> [UInt8] {
-        let (requests, injected) = state.withLock { ($0.requests, $0.injected) }
-        var w = JSONWriter(style: .pretty(indent: 2))
-        w.beginObject()
-        w.key("requests")
-        w.beginObject()
-        for path in requests.keys.sorted() {
-            w.key(path)
-            w.integer(requests[path] ?? 0)
+        struct Body: Encodable {
+            var requests: [String: Int]
+            var injected: [String: [String: Int]]
         }
-        w.endObject()
-        w.key("injected")
-        w.beginObject()
-        for path in injected.keys.sorted() {
-            w.key(path)
-            w.beginObject()
-            for (kind, n) in (injected[path] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                w.key(kind.rawValue)
-                w.integer(n)
-            }
-            w.endObject()
+        let body = state.withLock { s in
+            Body(
+                requests: s.requests,
+                injected: s.injected.mapValues {
+                    Dictionary(uniqueKeysWithValues: $0.map { ($0.key.rawValue, $0.value) })
+                })
         }
-        w.endObject()
-        w.endObject()
-        return w.bytes + [0x0A]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Dictionaries of strings and integers always encode.
+        return ((try? Array(encoder.encode(body))) ?? Array("{}".utf8)) + [0x0A]
     }
 }

@@ -26,6 +26,13 @@ public struct Config: Sendable {
     public var metrics = MetricsConfig()
     /// `logging:`: text or JSON log lines.
     public var logging = LoggingConfig()
+    /// `policy.id`: the name of the first policy version, the top-level sections.
+    public var policyID = "base"
+    /// `policy.from`: the first period the top-level sections apply to; none: every period before
+    /// the first of `policyVersions`.
+    public var policyFrom: Period?
+    /// `policy_versions`: later policies, in `from` order (docs/CONFIG.md, "policy_versions").
+    public var policyVersions: [PolicyVersion] = []
 
     public init() {}
 

@@ -4,6 +4,10 @@ public struct ServerConfig: Sendable, Hashable {
     public var listen: String = "127.0.0.1:9470"
     /// `allowed_hosts`: names besides IP literals and `localhost` that clients may send in `Host`.
     public var allowedHosts: [AllowedHost] = []
+    /// The weight sensitivity run after each scoring run (docs/SEMANTICS.md §15); samples 0: none.
+    public var sensitivity = SensitivityOptions()
+    /// `replica_id`: this replica's name among several; nil: the host name and the listen port.
+    public var replicaID: String?
 
     public init() {}
 
@@ -48,12 +52,24 @@ public struct AllowedHost: Sendable, Hashable {
     }
 }
 
-/// `storage`: the embedded SQLite file, or PostgreSQL for several replicas (later).
+/// `storage`: the embedded SQLite file, or PostgreSQL for several replicas.
 public struct StorageConfig: Sendable, Hashable {
     public var sqlite: String? = "./data/qualityd.sqlite"
-    public var postgres: String?
+    public var postgres: PostgresStorage?
 
     public init() {}
+}
+
+/// `storage.postgres`: the server's URL (`postgres://USER:PASSWORD@HOST:PORT/DATABASE`, the password
+/// usually through `${ENV}`) and how many connections each replica's pool may open.
+public struct PostgresStorage: Sendable, Hashable {
+    public var url: String
+    public var pool: Int
+
+    public init(url: String, pool: Int = 8) {
+        self.url = url
+        self.pool = pool
+    }
 }
 
 public enum Role: String, Sendable, Hashable, CaseIterable, Comparable, Codable {

@@ -8,6 +8,9 @@ public struct SubsidyConfig: Sendable {
     public var enterpriseCapYuan: Double?
     public var eligibility: [Rule] = []
     public var programs: [Program] = []
+    /// Whether a list may be published while an appeal against the period's result is open
+    /// (docs/SEMANTICS.md §14); by default it may not.
+    public var publishWithOpenAppeals = false
 
     public init() {}
 }

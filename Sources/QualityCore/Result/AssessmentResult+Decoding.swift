@@ -15,6 +15,9 @@ extension AssessmentResult {
         let o = try Field.object(root, "")
         self.init(period: try Field.string(o["period"], "period"))
         configSHA256 = o["config_sha256"]?.stringValue
+        if case .object(let p)? = o["policy"], let id = p["id"]?.stringValue, let sha = p["sha256"]?.stringValue {
+            policy = PolicyStamp(id: id, sha256: sha)
+        }
         snapshotSHA256 = o["snapshot_sha256"]?.stringValue
         districts = try Field.array(o["districts"], "districts").enumerated().map {
             try DistrictResult(json: $1, path: "districts[\($0)]")
@@ -35,6 +38,7 @@ extension AssessmentResult {
                 )
             }
         }
+        corrections = try Self.readCorrections(o["corrections"])
     }
 }
 

@@ -7,8 +7,13 @@ extension AssessmentResult {
         w.string(period)
         w.key("config_sha256")
         w.string(configSHA256)
+        if let policy {
+            w.key("policy")
+            policy.write(into: &w)
+        }
         w.key("snapshot_sha256")
         w.string(snapshotSHA256)
+        writeCorrectionsHash(into: &w)
         w.key("districts")
         w.beginArray()
         for d in districts { d.write(into: &w) }
@@ -41,6 +46,7 @@ extension AssessmentResult {
             }
             w.endArray()
         }
+        writeCorrections(into: &w)
         w.endObject()
         if case .pretty = style { return w.bytes + [0x0A] }
         return w.bytes
@@ -164,6 +170,18 @@ extension SubsidyResult {
             w.endObject()
         }
         w.endArray()
+        w.endObject()
+    }
+}
+
+extension PolicyStamp {
+    /// `{"id", "sha256"}`, as the result JSON and the explanations write it.
+    public func write(into w: inout JSONWriter) {
+        w.beginObject()
+        w.key("id")
+        w.string(id)
+        w.key("sha256")
+        w.string(sha256)
         w.endObject()
     }
 }

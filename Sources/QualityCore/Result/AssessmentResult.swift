@@ -2,6 +2,8 @@
 public struct AssessmentResult: Sendable, Equatable {
     public var period: String
     public var configSHA256: String?
+    /// The policy version it was scored under; nil for results stored before versions existed.
+    public var policy: PolicyStamp?
     public var snapshotSHA256: String?
     public var districts: [DistrictResult]
     public var subsidies: SubsidyResult
@@ -11,14 +13,18 @@ public struct AssessmentResult: Sendable, Equatable {
     /// What the engine resolved per indicator; nil for a result read back from JSON until
     /// `AssessmentModel.explained(_:)` rebuilds it. Not written to the JSON.
     public var scoring: ScoringExplanation?
+    /// The approved corrections that applied, in id order (docs/SEMANTICS.md §14); empty for most results.
+    public var corrections: [AppliedCorrection] = []
 
     public init(
-        period: String, configSHA256: String? = nil, snapshotSHA256: String? = nil, districts: [DistrictResult] = [],
+        period: String, configSHA256: String? = nil, policy: PolicyStamp? = nil, snapshotSHA256: String? = nil,
+        districts: [DistrictResult] = [],
         subsidies: SubsidyResult = SubsidyResult(), rejected: [Rejection] = [], sources: [SourceStatus]? = nil,
         scoring: ScoringExplanation? = nil
     ) {
         self.period = period
         self.configSHA256 = configSHA256
+        self.policy = policy
         self.snapshotSHA256 = snapshotSHA256
         self.districts = districts
         self.subsidies = subsidies

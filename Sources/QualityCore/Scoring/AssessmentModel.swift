@@ -3,6 +3,8 @@
 /// Build it once per config (load or reload), then call `assess` for each snapshot.
 public struct AssessmentModel: Sendable {
     public let config: Config
+    /// The policy version this model scores under (`Config.inForce(version:)`), named in every result.
+    public let policy: PolicyStamp
     let indicatorValues: [Expression]
     let bonus: [Expression]
     let penalties: [Expression]
@@ -64,6 +66,7 @@ public struct AssessmentModel: Sendable {
         self.reports = reports
         if !issues.isEmpty { throw ConfigErrors(issues) }
         self.config = config
+        self.policy = PolicyCanonicalForm.stamp(of: config)
         var slots: [String: Int] = [:]
         for (i, indicator) in config.indicators.enumerated() where slots[indicator.id] == nil {
             slots[indicator.id] = i
@@ -92,6 +95,7 @@ public struct AssessmentModel: Sendable {
         return AssessmentResult(
             period: snapshot.period,
             configSHA256: configSHA256,
+            policy: policy,
             snapshotSHA256: snapshotSHA256 ?? snapshot.sha256,
             districts: districts,
             subsidies: subsidies,

@@ -64,8 +64,13 @@ struct DistrictScorer {
         _ result: inout DistrictResult, district d: Int, entries: [CompiledEntry], columns: [CompiledEntry.Column],
         dimensionSizes: [(id: String, count: Int)], totalWeight: Double
     ) {
-        var excludedWeight = 0.0
-        var incomplete = false
+        var points = [Double?](repeating: nil, count: entries.count)
+        var sums = [Double](repeating: 0, count: dimensionSizes.count)
+        let combined = combine(
+            weights: entries.map(\.entry.weight), policies: entries.map(\.policy),
+            dimensionSizes: dimensionSizes.map(\.count), totalWeight: totalWeight, points: &points,
+            dimensions: &sums
+        ) { k in columns[k].scores[d] }
         var indicators: [IndicatorResult] = []
         indicators.reserveCapacity(entries.count)
         for (k, e) in entries.enumerated() {
@@ -73,47 +78,29 @@ struct DistrictScorer {
             if let s = column.scores[d] {
                 indicators.append(
                     IndicatorResult(
-                        id: e.entry.indicator, value: column.values[d], score: s, points: e.entry.weight * s,
+                        id: e.entry.indicator, value: column.values[d], score: s, points: points[k],
                         missing: false, rank: column.ranks[d], band: column.bands[d]))
                 continue
             }
             switch e.policy {
             case .zero:
                 indicators.append(
-                    IndicatorResult(id: e.entry.indicator, value: nil, score: 0, points: 0, missing: true))
+                    IndicatorResult(id: e.entry.indicator, value: nil, score: 0, points: points[k], missing: true))
             case .exclude:
-                excludedWeight += e.entry.weight
                 indicators.append(
                     IndicatorResult(
                         id: e.entry.indicator, value: nil, score: nil, points: nil, missing: true, excluded: true))
             case .fail:
-                incomplete = true
                 indicators.append(
                     IndicatorResult(id: e.entry.indicator, value: nil, score: nil, points: nil, missing: true))
             }
         }
-        let remaining = totalWeight - excludedWeight
-        if remaining <= 0 { incomplete = true }
-        let factor = excludedWeight > 0 && remaining > 0 ? totalWeight / remaining : 1
-        var dimensions: [NamedNumber] = []
-        var k = 0
-        var base = 0.0
-        for dimension in dimensionSizes {
-            var sum = 0.0
-            for _ in 0..<dimension.count {
-                if excludedWeight > 0, let p = indicators[k].points { indicators[k].points = p * factor }
-                if let p = indicators[k].points { sum += p }
-                k += 1
-            }
-            dimensions.append(NamedNumber(dimension.id, sum))
-        }
-        for dimension in dimensions { base += dimension.value }
         result.indicators = indicators
-        result.dimensions = dimensions
-        result.incomplete = incomplete
-        result.base = base
-        result.excludedWeight = excludedWeight
-        result.rescaleFactor = remaining > 0 ? factor : nil
+        result.dimensions = zip(dimensionSizes, sums).map { NamedNumber($0.id, $1) }
+        result.incomplete = combined.incomplete
+        result.base = combined.base
+        result.excludedWeight = combined.excludedWeight
+        result.rescaleFactor = combined.remaining > 0 ? combined.factor : nil
     }
 
     private func applyAdjustments(
@@ -136,26 +123,23 @@ struct DistrictScorer {
         result.bonus = capped(result.bonusItems, config.scoring.bonusCap)
         result.penalty = capped(result.penaltyItems, config.scoring.penaltyCap)
         if !result.incomplete {
-            let raw = result.base + result.bonus - result.penalty
-            result.total = Swift.min(Swift.max(raw, 0), config.scoring.effectiveMaxTotal)
+            result.total = Self.total(
+                base: result.base, bonus: result.bonus, penalty: result.penalty,
+                maxTotal: config.scoring.effectiveMaxTotal)
         }
     }
 
     private func assignGradesAndRanks(_ results: inout [DistrictResult]) {
-        let grades = config.scoring.grades.sorted { $0.min > $1.min }
-        let lowest = grades.last
-        let totals = results.compactMap { $0.incomplete ? nil : $0.total }
+        let grades = Self.gradeOrder(config.scoring.grades)
+        let totals = results.compactMap { $0.incomplete ? nil : $0.total }.sorted(by: >)
         for i in results.indices {
             guard !results[i].incomplete, let total = results[i].total else {
                 results[i].total = nil
                 continue
             }
-            if !results[i].vetoedBy.isEmpty {
-                results[i].grade = lowest?.id
-            } else {
-                results[i].grade = grades.first { total >= $0.min - 1e-9 }?.id
-            }
-            results[i].rank = 1 + totals.filter { $0 - total > 1e-9 }.count
+            results[i].grade = Self.grade(total: total, vetoed: !results[i].vetoedBy.isEmpty, ordered: grades)
+                .map { grades[$0].id }
+            results[i].rank = Self.rank(of: total, descending: totals)
         }
     }
 }

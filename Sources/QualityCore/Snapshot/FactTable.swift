@@ -71,6 +71,21 @@ public struct FactTable: Sendable {
         return columns[c][row]
     }
 
+    /// Sets one fact of one row, adding the fact's column (missing elsewhere) in name order when the
+    /// table has none: how an approved correction applies (docs/SEMANTICS.md §14).
+    public mutating func set(_ value: Value, row: Int, fact: String) {
+        if let c = columnIndex[fact] {
+            columns[c][row] = value
+            return
+        }
+        let at = factNames.firstIndex { StringSet.precedes(fact, $0) } ?? factNames.count
+        var column = [Value](repeating: .missing, count: keys.count)
+        column[row] = value
+        factNames.insert(fact, at: at)
+        columns.insert(column, at: at)
+        columnIndex = Dictionary(factNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The facts of one row that are present, by name.
     public func facts(row: Int) -> [(name: String, value: Value)] {
         var result: [(String, Value)] = []

@@ -10,8 +10,22 @@ public struct FactTableBuilder {
     private var nameIndex: [String: Int] = [:]
     private var columns: [[Value]] = []
 
+    /// Rows expected in all (`expectRows`): each column is allocated for them when it is made.
+    private var expected = 0
+
     public init(capacity: Int = 0) {
         keys.reserveCapacity(capacity)
+    }
+
+    /// The rows added so far.
+    public var rows: Int { keys.count }
+
+    /// Allocates the keys and every column for `n` rows at once (more rows still fit).
+    public mutating func expectRows(_ n: Int) {
+        guard n > keys.count else { return }
+        expected = n
+        keys.reserveCapacity(n)
+        for c in columns.indices { columns[c].reserveCapacity(n) }
     }
 
     /// Starts a row and returns its number; a later row with the same key replaces it whole.
@@ -57,6 +71,7 @@ public struct FactTableBuilder {
         namesUTF8.append(Array(fact.utf8))
         nameIndex[fact] = c
         columns.append([])
+        if expected > 0 { columns[c].reserveCapacity(expected) }
         return c
     }
 
@@ -71,7 +86,14 @@ public struct FactTableBuilder {
         columns[c][row] = value
     }
 
-    public func build() -> FactTable {
+    /// The table, sorted by key; the builder is left empty. Its columns are moved, not copied, when
+    /// the rows came sorted (a canonical snapshot): copying a national snapshot's columns retained
+    /// every string in them once more.
+    public mutating func build() -> FactTable {
+        var keys: [String] = []
+        var columns: [[Value]] = []
+        swap(&keys, &self.keys)
+        swap(&columns, &self.columns)
         let n = keys.count
         var order = Array(0..<n)
         var alreadySorted = true
@@ -97,14 +119,19 @@ public struct FactTableBuilder {
         let nameOrder = names.indices.sorted { StringSet.precedes(names[$0], names[$1]) }
         let identity = alreadySorted && kept.count == n
         let sortedColumns: [[Value]] = nameOrder.map { c in
-            let column = columns[c]
+            var column: [Value] = []
+            swap(&column, &columns[c])
             if identity {
-                return column.count == n
-                    ? column : column + repeatElement(Value.missing, count: n - column.count)
+                if column.count < n { column.append(contentsOf: repeatElement(Value.missing, count: n - column.count)) }
+                return column
             }
             return kept.map { $0 < column.count ? column[$0] : .missing }
         }
+        let factNames = nameOrder.map { names[$0] }
+        names = []
+        namesUTF8 = []
+        nameIndex = [:]
         return FactTable(
-            sortedKeys: kept.map { keys[$0] }, factNames: nameOrder.map { names[$0] }, columns: sortedColumns)
+            sortedKeys: identity ? keys : kept.map { keys[$0] }, factNames: factNames, columns: sortedColumns)
     }
 }

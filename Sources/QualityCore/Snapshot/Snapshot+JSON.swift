@@ -22,11 +22,30 @@ extension Snapshot {
     /// The snapshot as JSON: keys sorted, payouts sorted, canonical for hashing or pretty for people.
     public func json(style: JSONWriter.Style = .canonical) -> [UInt8] {
         var w = JSONWriter(style: style, reserve: enterprises.count * 256)
+        write(into: &w, afterRow: { _ in })
+        return w.bytes
+    }
+
+    /// SHA-256 of the canonical JSON, hex. The JSON is hashed a megabyte at a time as it is written,
+    /// never held whole (262 MB at national size).
+    public var sha256: String {
+        let chunk = 1 << 20
+        var hasher = SHA256()
+        var w = JSONWriter(style: .canonical, reserve: chunk + (1 << 16))
+        write(into: &w) { w in
+            if w.bytes.count >= chunk { w.flush { hasher.update(bytes: $0) } }
+        }
+        w.flush { hasher.update(bytes: $0) }
+        return SHA256.hexString(hasher.finalize())
+    }
+
+    /// The document; `afterRow` is called after each district and enterprise.
+    private func write(into w: inout JSONWriter, afterRow: (inout JSONWriter) -> Void) {
         w.beginObject()
         w.key("districts")
-        Self.write(districts, into: &w)
+        Self.write(districts, into: &w, afterRow: afterRow)
         w.key("enterprises")
-        Self.write(enterprises, into: &w)
+        Self.write(enterprises, into: &w, afterRow: afterRow)
         w.key("payouts")
         w.beginArray()
         for p in payouts.sorted(by: Self.payoutOrder) {
@@ -45,11 +64,7 @@ extension Snapshot {
         w.key("period")
         w.string(period)
         w.endObject()
-        return w.bytes
     }
-
-    /// SHA-256 of the canonical JSON, hex.
-    public var sha256: String { SHA256.hex(json(style: .canonical)) }
 
     static func payoutOrder(_ a: Payout, _ b: Payout) -> Bool {
         if a.uscc != b.uscc { return StringSet.precedes(a.uscc, b.uscc) }
@@ -58,19 +73,22 @@ extension Snapshot {
         return a.grantedFen < b.grantedFen
     }
 
-    private static func write(_ table: FactTable, into w: inout JSONWriter) {
+    private static func write(
+        _ table: FactTable, into w: inout JSONWriter, afterRow: (inout JSONWriter) -> Void
+    ) {
         // Straight from the columns: `facts(row:)` would make an array for each of a million rows.
-        let names = table.factNames
+        let names = table.factNames.map(JSONWriter.quoted)
         let columns = table.columns
         w.beginObject()
         for row in 0..<table.count {
             w.key(table.keys[row])
             w.beginObject()
             for c in columns.indices where !columns[c][row].isMissing {
-                w.key(names[c])
+                w.key(quoted: names[c])
                 w.fact(columns[c][row])
             }
             w.endObject()
+            afterRow(&w)
         }
         w.endObject()
     }

@@ -75,8 +75,10 @@ struct SnapshotDecoder {
         // Entities list their facts in much the same order: after column c, the column that came
         // after c last time is tried first (`successor[c + 1]`; `successor[0]` starts a row).
         var successor: [Int] = [-1]
+        let start = r.i
         try r.beginObject()
         while let key = try r.nextKey() {
+            if builder.rows == Self.sampleRows { builder.expectRows(Self.estimatedRows(&r, from: start)) }
             let kind = try r.kind()
             guard kind == .object else {
                 if problem == nil {
@@ -116,6 +118,19 @@ struct SnapshotDecoder {
         }
         if let problem { return .failure(problem) }
         return .success(builder.build())
+    }
+
+    /// After this many entities the decoder estimates how many the table will have.
+    static let sampleRows = 4096
+
+    /// The entities a table will have if the rest of the document is like what has been read of it
+    /// (plus 5 %): its columns are then allocated once, not grown by doubling, which at national
+    /// size spent more time faulting in and copying pages than reading the document. An estimate
+    /// too high costs address space only (pages never written are never mapped in).
+    private static func estimatedRows(_ r: inout JSONReader, from start: Int) -> Int {
+        let read = r.i - start
+        guard read > 0 else { return 0 }
+        return Int(Double(sampleRows) * Double(r.bytes.count - start) / Double(read) * 1.05)
     }
 
     /// A fact: number, string, boolean or array of strings; `null` is missing.

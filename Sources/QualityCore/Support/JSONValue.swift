@@ -81,3 +81,27 @@ public struct JSONObject: Sendable, Equatable {
 
     public var pairs: Zip2Sequence<[String], [JSONValue]> { zip(keys, values) }
 }
+
+/// A parsed value written again by an `Encoder`: for an API that serves a part of a document the
+/// core wrote by hand. A whole number (to 2⁵³) is written as an integer; an object's keys are
+/// written as they are, whatever key strategy the encoder has, and a repeated key keeps its last
+/// value.
+extension JSONValue: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let b): try container.encode(b)
+        case .number(let x):
+            if x == x.rounded(), abs(x) <= 9_007_199_254_740_992 {
+                try container.encode(Int64(x))
+            } else {
+                try container.encode(x)
+            }
+        case .string(let s): try container.encode(s)
+        case .array(let a): try container.encode(a)
+        case .object(let o):
+            try container.encode(Dictionary(o.pairs.map { ($0, $1) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+}

@@ -25,6 +25,13 @@ public struct JSONWriter {
 
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes written so far to `body` and empties the buffer (keeping its capacity), in
+    /// the middle of a document if need be: a large document goes out in pieces, never whole.
+    public mutating func flush(_ body: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes(body)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     private mutating func newline() {
         guard case .pretty(let indent) = style else { return }
         bytes.append(0x0A)
@@ -73,6 +80,23 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: ":"))
         if case .pretty = style { bytes.append(0x20) }
         afterKey = true
+    }
+
+    /// A key given as `JSONWriter.quoted(_:)` made it: for the same keys written many times (the
+    /// fact names of a million entities), quoted once instead of each time.
+    public mutating func key(quoted: [UInt8]) {
+        prefix()
+        bytes.append(contentsOf: quoted)
+        bytes.append(UInt8(ascii: ":"))
+        if case .pretty = style { bytes.append(0x20) }
+        afterKey = true
+    }
+
+    /// `s` as a JSON string, quotes included, for `key(quoted:)`.
+    public static func quoted(_ s: String) -> [UInt8] {
+        var w = JSONWriter(style: .canonical)
+        w.appendQuoted(s)
+        return w.bytes
     }
 
     public mutating func string(_ s: String) {

@@ -5,6 +5,7 @@ import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityPostgres
 import QualityStore
 import ServiceLifecycle
 import UnixSignals
@@ -42,7 +43,18 @@ public func buildDaemon(_ options: ServerOptions) async throws -> Daemon {
     let loaded = try ConfigLoader.load(path: options.configPath, environment: options.environment)
     for warning in loaded.warnings { logger.warning("\(warning.description)") }
     let address = try listenAddress(options.listen, config: loaded.config, path: loaded.path)
-    let store = try options.store ?? openStore(loaded.config, path: options.sqlitePath)
+    let store: any Store
+    if let injected = options.store {
+        store = injected
+    } else {
+        store = try await StoreOpener.open(loaded.config.storage, sqlitePath: options.sqlitePath, logger: logger)
+    }
+    // Replicas on one PostgreSQL elect their leader there (docs/ARCHITECTURE.md); alone on SQLite, one leads.
+    var options = options
+    if options.election == nil, let postgres = store as? PostgresStore {
+        options.election = PostgresLeaderElection(
+            configuration: try postgres.config.connectionConfiguration(), logger: logger)
+    }
     guard let injected = options.fetcher else {
         let client = HTTPClient(
             eventLoopGroup: HTTPClient.defaultEventLoopGroup,
@@ -66,8 +78,15 @@ private func wire(
     fetcher: any HTTPFetching, services: [any Service]
 ) async throws -> Daemon {
     let metrics = MetricsCache(operational: OperationalMetrics())
+    let replicaID = loaded.config.server.replicaID ?? ReplicaState.defaultID(port: address.port)
+    // With an election, replicas start as followers; alone on a store, a replica leads from the start.
+    let replica =
+        options.election == nil
+        ? ReplicaState.sole(id: replicaID, metrics: metrics)
+        : ReplicaState(id: replicaID, leading: false, metrics: metrics)
     let runtime = try Runtime(
-        loaded: loaded, store: store, fetcher: fetcher, metrics: metrics, now: options.now, logger: options.logger)
+        loaded: loaded, store: store, fetcher: fetcher, metrics: metrics, replica: replica, now: options.now,
+        logger: options.logger)
     try await runtime.loadStored()
 
     let scoringTriggers = CoalescingChannel<Void>()
@@ -88,25 +107,22 @@ private func wire(
             runtime: runtime, reloader: reloader, metrics: metrics, authenticator: authenticator,
             lists: ListService(runtime: runtime, cache: cache, scoring: scoringTriggers), cache: cache))
 
+    var running: [any Service] =
+        services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)]
+    if let election = options.election {
+        running.append(
+            ReplicaService(runtime: runtime, election: election, scoring: scoringTriggers, poll: options.replicaPoll))
+    }
     let application = Application(
         router: router,
         server: .http1(configuration: .init(idleTimeout: TimeAmount(options.idleTimeout))),
         configuration: ApplicationConfiguration(
             address: .hostname(address.host, port: address.port), serverName: "qualityd"),
-        services: services + [scoring, pulls, ReloadService(reloader: reloader), AuthLogService(guards: guards)],
+        services: running,
         logger: options.logger)
     return Daemon(
         application: application, runtime: runtime, reloader: reloader, metrics: metrics, scoring: scoring,
         sessions: authenticator.sessions, authGuard: guards)
-}
-
-private func openStore(_ config: Config, path override: String?) throws -> any Store {
-    guard let path = override ?? config.storage.sqlite else {
-        throw ConfigErrors([
-            ConfigIssue(location: nil, key: "storage.sqlite", message: "qualityd serve needs storage.sqlite")
-        ])
-    }
-    return try SQLiteStore(path: path)
 }
 
 private func listenAddress(_ override: (host: String, port: Int)?, config: Config, path: String) throws -> (

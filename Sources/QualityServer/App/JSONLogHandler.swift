@@ -40,11 +40,7 @@ package struct JSONLogHandler: LogHandler {
     }
 
     struct Line: Encodable {
-        var time: String
-        var level: String
-        var label: String
-        var message: String
-        var source: String
+        var time, level, label, message, source: String
         var metadata: [String: String]?
     }
 

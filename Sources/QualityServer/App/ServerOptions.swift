@@ -30,6 +30,11 @@ public struct ServerOptions: Sendable {
     /// How long a connection may sit without a complete request head before it is closed: idle
     /// between requests, or sending its headers slowly (slowloris). Default 30 s.
     public var idleTimeout: Duration = .seconds(30)
+    /// How replicas sharing the store elect their leader; nil: this replica is alone and leads.
+    /// `qualityd serve` elects through PostgreSQL with a PostgreSQL store.
+    package var election: (any LeaderElection)?
+    /// How often a replica looks at the store for what its announcements may have missed.
+    package var replicaPoll: Duration = .seconds(1)
 
     public init(
         configPath: String = "config.yaml", environment: [String: String] = ProcessInfo.processInfo.environment,

@@ -13,11 +13,6 @@ package struct Identity: Sendable, Equatable {
     package var role: Role
     package var credential: Credential
 
-    package init(name: String, role: Role, credential: Credential) {
-        self.name = name
-        self.role = role
-        self.credential = credential
-    }
 }
 
 /// What a request may do, as `IdentifyMiddleware` decides it before any route runs.

@@ -10,7 +10,7 @@ struct IdentifyMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.access = try authenticator.access(request, client: context.clientKey)
+        context.access = try await authenticator.access(request, client: context.clientKey)
         return try await next(request, context)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import QualityCore
+import QualityStore
 
 /// Finds out who sends a request (docs/SEMANTICS.md §11): the `Authorization: Bearer` token, else the session
 /// cookie of `/login`. Tokens are those of the config in force, so a reload changes them at once.
@@ -10,17 +11,18 @@ package struct Authenticator: Sendable {
     /// Per-client budgets of sign-ins and wrong tokens, and the failure counts and log.
     package let guards: AuthGuard
 
-    package init(runtime: Runtime, sessions: SessionStore = SessionStore(), guards: AuthGuard) {
+    package init(runtime: Runtime, sessions: SessionStore? = nil, guards: AuthGuard) {
         self.runtime = runtime
-        self.sessions = sessions
+        self.sessions = sessions ?? SessionStore(records: runtime.store)
         self.guards = guards
     }
 
     /// The request's access. A bearer header that is present but wrong is never overridden by a cookie.
     ///
     /// Throws `TooManyRequests` for a bearer header from a client that has used up its budget of
-    /// wrong tokens; the token is not even looked at then.
-    func access(_ request: Request, client: String) throws(TooManyRequests) -> Access {
+    /// wrong tokens (the token is not even looked at then), and `StoreError` when the sessions
+    /// cannot be read.
+    func access(_ request: Request, client: String) async throws -> Access {
         let tokens = runtime.authTokens
         guard !tokens.isEmpty else { return .open }
         if let header = request.headers[.authorization] {
@@ -37,7 +39,7 @@ package struct Authenticator: Sendable {
             return .identified(Identity(name: match.name, role: match.role, credential: .bearer))
         }
         if let id = request.cookies[SessionStore.cookieName]?.value, !id.isEmpty {
-            guard let session = sessions.session(id, now: runtime.now()),
+            guard let session = try await sessions.session(id, now: runtime.now()),
                 let token = tokens.first(where: { $0.sha256.lowercased() == session.tokenSHA256 })
             else {
                 guards.recordFailure(.badSession, client: client)
@@ -49,11 +51,11 @@ package struct Authenticator: Sendable {
     }
 
     /// Signs in with a token typed into the login form: a new session id, or nil for a wrong token.
-    func signIn(token: String) -> (id: String, token: TokenConfig)? {
+    func signIn(token: String) async throws(StoreError) -> (id: String, token: TokenConfig)? {
         let tokens = runtime.authTokens
         let typed = token.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !typed.isEmpty, let match = TokenCheck.match(typed, in: tokens) else { return nil }
-        return (sessions.create(tokenSHA256: match.sha256, now: runtime.now()), match)
+        return (try await sessions.create(tokenSHA256: match.sha256, now: runtime.now()), match)
     }
 
     /// The token of an `Authorization: Bearer <token>` header (the scheme is case-insensitive).

@@ -1,115 +1,87 @@
+import Hummingbird
 import QualityCore
 
 /// `GET /api/v1/enterprises/{uscc}/explain`: the explanation of docs/SEMANTICS.md §7's steps for one enterprise and
 /// its rows of the list, with the names of rules and programs from the config in force.
-enum EnterpriseExplanationJSON {
-    static func render(_ found: Explainer.Found) -> [UInt8] {
+struct EnterpriseExplanationJSON: ResponseEncodable {
+    struct Rule: Encodable {
+        var id: String
+        @Nullable var name: Localized?
+        var held: Bool
+    }
+
+    /// One program's steps, each amount after the step that set it (docs/SEMANTICS.md §7).
+    struct Program: Encodable {
+        var program: String
+        @Nullable var name: Localized?
+        @Nullable var basis: String?
+        var when: Bool
+        @Nullable var excluded: String?
+        @Nullable var replacedBy: String?
+        @Nullable var lastPayoutYear: Int?
+        @Nullable var programBudgetFen: Int64?
+        @Nullable var requestedFen: Int64?
+        @Nullable var afterCapFen: Int64?
+        @Nullable var afterProgramBudgetFen: Int64?
+        @Nullable var grantedFen: Int64?
+        var notes: [String]
+        @Nullable var priority: Double?
+    }
+
+    /// A row of the list for this enterprise.
+    struct Award: Encodable {
+        var program: String
+        var requestedFen, grantedFen: Int64
+        var notes: [String]
+    }
+
+    var period, configSHA256: String
+    @Nullable var resultConfigSHA256: String?
+    @Nullable var snapshotSHA256: String?
+    var uscc: String
+    @Nullable var name: String?
+    @Nullable var district: String?
+    @Nullable var rejected: String?
+    var eligible: Bool
+    @Nullable var enterpriseCapFen: Int64?
+    @Nullable var budgetFen: Int64?
+    var eligibility: [Rule]
+    var programs: [Program]
+    var awards: [Award]
+    /// Corrections applied to the enterprise's facts (docs/SEMANTICS.md §14).
+    var corrections: [AppliedCorrectionJSON]
+}
+
+extension EnterpriseExplanationJSON {
+    init(_ found: Explainer.Found) {
         let e = found.explanation
         let config = found.config
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("period")
-        w.string(found.result.period)
-        w.key("config_sha256")
-        w.string(found.configSHA256)
-        w.key("result_config_sha256")
-        w.string(found.result.configSHA256)
-        w.key("snapshot_sha256")
-        w.string(found.result.snapshotSHA256)
-        w.key("uscc")
-        w.string(e.uscc)
-        w.key("name")
-        w.string(e.name)
-        w.key("district")
-        w.string(e.district)
-        w.key("rejected")
-        w.string(e.rejected)
-        w.key("eligible")
-        w.bool(e.eligible)
-        w.key("enterprise_cap_fen")
-        w.integer(e.enterpriseCapFen)
-        w.key("budget_fen")
-        w.integer(e.budgetFen)
-        w.key("eligibility")
-        w.beginArray()
-        for rule in e.eligibility {
-            w.beginObject()
-            w.key("id")
-            w.string(rule.id)
-            w.key("name")
-            localized(config.subsidies.eligibility.first { $0.id == rule.id }?.name, into: &w)
-            w.key("held")
-            w.bool(rule.held)
-            w.endObject()
-        }
-        w.endArray()
-        w.key("programs")
-        w.beginArray()
-        for p in e.programs { program(p, config.program(id: p.program), into: &w) }
-        w.endArray()
-        w.key("awards")
-        w.beginArray()
-        for award in found.result.subsidies.awards where award.uscc == e.uscc {
-            w.beginObject()
-            w.key("program")
-            w.string(award.program)
-            w.key("requested_fen")
-            w.integer(award.requestedFen)
-            w.key("granted_fen")
-            w.integer(award.grantedFen)
-            w.key("notes")
-            w.strings(award.notes.names)
-            w.endObject()
-        }
-        w.endArray()
-        w.endObject()
-        return w.bytes
+        self.init(
+            period: found.result.period, configSHA256: found.configSHA256,
+            resultConfigSHA256: found.result.configSHA256, snapshotSHA256: found.result.snapshotSHA256,
+            uscc: e.uscc, name: e.name, district: e.district, rejected: e.rejected, eligible: e.eligible,
+            enterpriseCapFen: e.enterpriseCapFen, budgetFen: e.budgetFen,
+            eligibility: e.eligibility.map { rule in
+                Rule(
+                    id: rule.id, name: Localized(config.subsidies.eligibility.first { $0.id == rule.id }?.name),
+                    held: rule.held)
+            },
+            programs: e.programs.map { Program($0, config.program(id: $0.program)) },
+            awards: found.result.subsidies.awards.filter { $0.uscc == e.uscc }.map {
+                Award(
+                    program: $0.program, requestedFen: $0.requestedFen, grantedFen: $0.grantedFen, notes: $0.notes.names
+                )
+            },
+            corrections: found.result.corrections(enterprise: e.uscc).map(AppliedCorrectionJSON.init))
     }
+}
 
-    private static func program(_ p: ProgramOutcome, _ config: Program?, into w: inout JSONWriter) {
-        w.beginObject()
-        w.key("program")
-        w.string(p.program)
-        w.key("name")
-        localized(config?.name, into: &w)
-        w.key("basis")
-        w.string(config?.basis)
-        w.key("when")
-        w.bool(p.when)
-        w.key("excluded")
-        w.string(p.excluded)
-        w.key("replaced_by")
-        w.string(p.replacedBy)
-        w.key("last_payout_year")
-        w.integer(p.lastPayoutYear)
-        w.key("program_budget_fen")
-        w.integer(p.programBudgetFen)
-        w.key("requested_fen")
-        w.integer(p.requestedFen)
-        w.key("after_cap_fen")
-        w.integer(p.afterCapFen)
-        w.key("after_program_budget_fen")
-        w.integer(p.afterProgramBudgetFen)
-        w.key("granted_fen")
-        w.integer(p.grantedFen)
-        w.key("notes")
-        w.strings(p.notes)
-        w.key("priority")
-        w.number(p.priority)
-        w.endObject()
-    }
-
-    /// `{"zh": …, "en": …}`, or null for a name the config does not have.
-    static func localized(_ text: LocalizedText?, into w: inout JSONWriter) {
-        guard let text else {
-            w.null()
-            return
-        }
-        w.beginObject()
-        w.key("zh")
-        w.string(text.zh)
-        w.key("en")
-        w.string(text.text(.en))
-        w.endObject()
+extension EnterpriseExplanationJSON.Program {
+    init(_ p: ProgramOutcome, _ config: QualityCore.Program?) {
+        self.init(
+            program: p.program, name: Localized(config?.name), basis: config?.basis, when: p.when, excluded: p.excluded,
+            replacedBy: p.replacedBy, lastPayoutYear: p.lastPayoutYear, programBudgetFen: p.programBudgetFen,
+            requestedFen: p.requestedFen, afterCapFen: p.afterCapFen, afterProgramBudgetFen: p.afterProgramBudgetFen,
+            grantedFen: p.grantedFen, notes: p.notes, priority: p.priority)
     }
 }

@@ -21,10 +21,11 @@ struct Explainer: Sendable {
         let uscc = text.trimmingCharacters(in: .whitespaces).uppercased()
         let (result, snapshot) = try await resultAndSnapshot(period: period)
         let loaded = await runtime.loaded
-        guard let explanation = loaded.model.explain(uscc: uscc, in: snapshot) else {
+        let model = try loaded.model(for: result.period)
+        guard let explanation = model.explain(uscc: uscc, in: snapshot) else {
             throw APIError(.notFound, "no enterprise \(uscc) in the snapshot of \(result.period)")
         }
-        return Found(explanation: explanation, result: result, config: loaded.config, configSHA256: loaded.sha256)
+        return Found(explanation: explanation, result: result, config: model.config, configSHA256: loaded.sha256)
     }
 
     private func resultAndSnapshot(period: String?) async throws -> (AssessmentResult, Snapshot) {
@@ -44,7 +45,8 @@ struct Explainer: Sendable {
             throw APIError(.notReady, "the snapshot behind the result of \(period) is no longer stored")
         }
         do {
-            return (try stored.result(), try snapshot.snapshot())
+            let result = try stored.result()
+            return (result, try snapshot.snapshot().applying(result.corrections.map(\.correction)).snapshot)
         } catch {
             throw APIError(.internalError, "the stored result or snapshot of \(period) cannot be read: \(error)")
         }

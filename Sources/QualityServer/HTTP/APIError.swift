@@ -75,35 +75,30 @@ package struct APIError: HTTPResponseError, Sendable {
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("error")
-        w.beginObject()
-        w.key("code")
-        w.string(code.rawValue)
-        w.key("message")
-        w.string(message)
-        if !details.isEmpty {
-            w.key("details")
-            w.strings(details)
-        }
-        w.endObject()
-        w.endObject()
-        var response = Response.json(w.bytes, status: status)
+        var response = ErrorBody(code: code.rawValue, message: message, details: details).response(status: status)
         if code == .unauthorized { response.headers[.wwwAuthenticate] = #"Bearer realm="qualityd""# }
         return response
     }
 }
 
-extension Response {
-    /// A JSON body (UTF-8) with its content type.
-    static func json(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        json(ByteBuffer(bytes: bytes + [0x0A]), status: status)
+/// `{"error": {"code", "message", "details"}}`: the body of every error a client gets, `details`
+/// only when there are some.
+struct ErrorBody: Encodable {
+    struct Inner: Encodable {
+        var code: String
+        var message: String
+        var details: [String]?
+    }
+    var error: Inner
+
+    init(code: String, message: String, details: [String] = []) {
+        error = Inner(code: code, message: message, details: details.isEmpty ? nil : details)
     }
 
-    static func json(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: buffer))
+    func response(status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
+        let bytes = (try? APIJSON.bytes(self)) ?? Array(#"{"error":{}}"#.utf8)
+        var response = Response.json(bytes, status: status)
+        for field in headers { response.headers.append(field) }
+        return response
     }
 }

@@ -11,6 +11,8 @@ package struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     package var access: Access = .anonymous(presented: false)
     /// The scheme browsers use for the request's `Host` (`HostGuard`): `Origin` must have it.
     package var originScheme = "http"
+    /// Bodies a route returns as a type are written as the whole API writes them.
+    package var responseEncoder: APIJSON { APIJSON() }
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

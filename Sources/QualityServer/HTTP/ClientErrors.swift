@@ -12,7 +12,7 @@ struct MisdirectedRequest: HTTPResponseError {
     var status: HTTPResponse.Status { .misdirectedRequest }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        ClientErrorBody(
+        ErrorBody(
             code: "misdirected_request",
             message: "Host \(host) is not a name of this server; add it to server.allowed_hosts to serve it"
         ).response(status: status)
@@ -28,30 +28,7 @@ struct TooManyRequests: HTTPResponseError {
     var status: HTTPResponse.Status { .tooManyRequests }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        ClientErrorBody(code: "too_many_requests", message: "\(what); try again in \(retryAfter) s")
+        ErrorBody(code: "too_many_requests", message: "\(what); try again in \(retryAfter) s")
             .response(status: status, headers: [.retryAfter: String(retryAfter)])
-    }
-}
-
-/// The `{"error": {"code", "message"}}` body every client error has.
-struct ClientErrorBody: Encodable {
-    struct Inner: Encodable {
-        var code: String
-        var message: String
-    }
-    var error: Inner
-
-    init(code: String, message: String) {
-        error = Inner(code: code, message: message)
-    }
-
-    func response(status: HTTPResponse.Status, headers: HTTPFields = [:]) -> Response {
-        var bytes = (try? JSONEncoder().encode(self)).map { [UInt8]($0) } ?? Array(#"{"error":{}}"#.utf8)
-        bytes.append(0x0A)
-        var response = Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-        for field in headers { response.headers.append(field) }
-        return response
     }
 }

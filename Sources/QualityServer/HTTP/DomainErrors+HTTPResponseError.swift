@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import QualityConfig
 import QualityCore
 import QualityExport
 import QualityStore
@@ -26,11 +27,12 @@ extension ClientFacingError {
 extension StoreError: ClientFacingError {
     package var apiError: APIError {
         switch self {
-        case .notPublished, .alreadyConfirmed, .notConfirmed: APIError(.conflict, description)
+        case .notPublished, .alreadyConfirmed, .notConfirmed, .alreadyDecided: APIError(.conflict, description)
+        case .sameSigner: APIError(.forbidden, description)
         case .notFound: APIError(.notFound, description)
         case .invalidArgument, .invalidResult: APIError(.badRequest, description)
         case .cancelled: APIError(.cancelled, "the request was cancelled before the store answered")
-        case .database, .file, .unsupported: APIError(.storeFailed, "the store failed: \(description)")
+        case .database, .postgres, .file, .unsupported: APIError(.storeFailed, "the store failed: \(description)")
         }
     }
 }
@@ -52,5 +54,27 @@ extension ServingError: ClientFacingError {
     package var apiError: APIError { APIError(.notReady, description) }
 }
 
+/// A period before the first policy version: the config in force has no policy for it.
+extension PolicyError: ClientFacingError {
+    package var apiError: APIError { APIError(.conflict, description) }
+}
+
+/// A what-if proposal refused: 422 with every problem at its line and column, or 409 for a period
+/// one of the two configs has no policy for.
+extension WhatIf.Refusal: ClientFacingError {
+    package var apiError: APIError {
+        switch self {
+        case .invalid(let errors):
+            APIError(
+                .configInvalid, "the proposal has \(errors.issues.count) errors; nothing was compared",
+                details: errors.issues.map(\.description))
+        case .noPolicy: APIError(.conflict, description)
+        }
+    }
+}
+
 /// The sampling routes' refusals (404, 400, 409), each with its own message.
 extension SamplingError: ClientFacingError {}
+
+/// The correction and appeal routes' refusals (400, 404, 409), each naming its field.
+extension CorrectionError: ClientFacingError {}

@@ -1,83 +1,94 @@
 import Foundation
+import Hummingbird
 import QualityCore
 import QualityExport
-import QualityIngest
 import QualityStore
 
 /// Subsidy lists as the API writes them.
 enum ListJSON {
     /// A list's state: `status` (draft, published, superseded, confirmed, revoked) and, for a stored
     /// list, its id, the SHA-256 of its frozen result, payouts and who did what when.
-    static func write(_ list: QualityStore.SubsidyList?, into w: inout JSONWriter) {
-        w.beginObject()
-        w.key("status")
-        w.string(ListState(list).status.rawValue)
-        w.key("id")
-        w.integer(list?.id)
-        w.key("sha256")
-        w.string(list?.sha256)
-        w.key("payout_count")
-        w.integer(list?.payoutCount)
-        w.key("granted_fen")
-        w.integer(list?.grantedFen)
-        func time(_ key: String, _ date: Date?) {
-            w.key(key)
-            w.string(date?.iso8601UTC)
-        }
-        func name(_ key: String, _ who: String?) {
-            w.key(key)
-            w.string(who)
-        }
-        time("notice_start", list?.noticeStart)
-        time("notice_end", list?.noticeEnd)
-        name("published_by", list?.publishedBy)
-        time("published_at", list?.publishedAt)
-        name("confirmed_by", list?.confirmedBy)
-        time("confirmed_at", list?.confirmedAt)
-        name("revoked_by", list?.revokedBy)
-        time("revoked_at", list?.revokedAt)
-        w.key("revoke_reason")
-        w.string(list?.revokeReason)
-        w.endObject()
+    struct State: Encodable {
+        var status: String
+        @Nullable var id: Int64?
+        @Nullable var sha256: String?
+        @Nullable var payoutCount: Int?
+        @Nullable var grantedFen: Int64?
+        @Nullable var noticeStart: Date?
+        @Nullable var noticeEnd: Date?
+        @Nullable var publishedBy: String?
+        @Nullable var publishedAt: Date?
+        @Nullable var confirmedBy: String?
+        @Nullable var confirmedAt: Date?
+        @Nullable var revokedBy: String?
+        @Nullable var revokedAt: Date?
+        @Nullable var revokeReason: String?
     }
 
-    /// `{"list": …}` after an action, with whether a new scoring run was asked for.
-    static func action(_ list: QualityStore.SubsidyList, rescoring: Bool) -> [UInt8] {
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("list")
-        write(list, into: &w)
-        w.key("rescoring")
-        w.bool(rescoring)
-        w.endObject()
-        return w.bytes
+    /// `{"list": …, "rescoring"}` after an action, with whether a new scoring run was asked for.
+    struct Action: ResponseEncodable {
+        var list: State
+        var rescoring: Bool
+
+        init(_ list: QualityStore.SubsidyList, rescoring: Bool) {
+            self.list = State(list)
+            self.rescoring = rescoring
+        }
     }
 
-    /// Per program, in config order (then programs only the result knows): enterprises granted more
-    /// than 0, requested and granted fen, and the program's budget.
-    static func programs(_ view: ListService.View, config: Config, into w: inout JSONWriter) {
+    /// One program's row: enterprises granted more than 0, requested and granted fen, the budget.
+    struct ProgramSum: Encodable {
+        var id: String
+        @Nullable var name: Localized?
+        @Nullable var basis: String?
+        @Nullable var budgetFen: Int64?
+        var enterprises: Int
+        var requestedFen, grantedFen: Int64
+    }
+
+    /// `GET /api/v1/subsidies`: the period's list, its state and its sums by program; `subsidies`
+    /// is the result's own `subsidies` object, as the core writes it (docs/SEMANTICS.md §8).
+    struct Overview: ResponseEncodable {
+        var period: String
+        var frozen: Bool
+        var list: State
+        @Nullable var configSHA256: String?
+        @Nullable var snapshotSHA256: String?
+        var programs: [ProgramSum]
+        var subsidies: JSONValue
+    }
+}
+
+extension ListJSON.State {
+    init(_ list: QualityStore.SubsidyList?) {
+        self.init(
+            status: ListState(list).status.rawValue, id: list?.id, sha256: list?.sha256, payoutCount: list?.payoutCount,
+            grantedFen: list?.grantedFen, noticeStart: list?.noticeStart, noticeEnd: list?.noticeEnd,
+            publishedBy: list?.publishedBy, publishedAt: list?.publishedAt, confirmedBy: list?.confirmedBy,
+            confirmedAt: list?.confirmedAt, revokedBy: list?.revokedBy, revokedAt: list?.revokedAt,
+            revokeReason: list?.revokeReason)
+    }
+}
+
+extension ListJSON.Overview {
+    init(period: String, view: ListService.View, config: Config) throws {
+        var subsidies = JSONWriter(style: .compact, reserve: 1024 + view.result.subsidies.awards.count * 200)
+        view.result.subsidies.write(into: &subsidies)
+        self.init(
+            period: period, frozen: view.frozen, list: ListJSON.State(view.list),
+            configSHA256: view.result.configSHA256, snapshotSHA256: view.result.snapshotSHA256,
+            programs: Self.programs(view, config: config), subsidies: try JSONParser.parse(subsidies.bytes))
+    }
+
+    /// Per program, in config order (then programs only the result knows).
+    private static func programs(_ view: ListService.View, config: Config) -> [ListJSON.ProgramSum] {
         let sums = SubsidiesPage(config: config, result: view.result, context: PageContext()).sums
         let names = Dictionary(view.names.programs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        w.beginArray()
-        for sum in sums {
-            let entry = names[sum.id]
-            w.beginObject()
-            w.key("id")
-            w.string(sum.id)
-            w.key("name")
-            EnterpriseExplanationJSON.localized(entry?.name, into: &w)
-            w.key("basis")
-            w.string(entry?.basis)
-            w.key("budget_fen")
-            w.integer(config.program(id: sum.id)?.budgetYuan.flatMap { Money.fen(yuan: $0) })
-            w.key("enterprises")
-            w.integer(sum.enterprises)
-            w.key("requested_fen")
-            w.integer(sum.requestedFen)
-            w.key("granted_fen")
-            w.integer(sum.grantedFen)
-            w.endObject()
+        return sums.map { sum in
+            ListJSON.ProgramSum(
+                id: sum.id, name: Localized(names[sum.id]?.name), basis: names[sum.id]?.basis,
+                budgetFen: config.program(id: sum.id)?.budgetYuan.flatMap { Money.fen(yuan: $0) },
+                enterprises: sum.enterprises, requestedFen: sum.requestedFen, grantedFen: sum.grantedFen)
         }
-        w.endArray()
     }
 }

@@ -15,7 +15,8 @@ import QualityStore
 struct ListService: Sendable {
     let runtime: Runtime
     let cache: ResultCache
-    /// Asks for a scoring run: confirmed or voided payouts change the next snapshot.
+    /// Asks for a scoring run: confirmed or voided payouts change the next snapshot. On a follower
+    /// the run is the leader's, which hears of the change (`ReplicaChange.lists`).
     let scoring: CoalescingChannel<Void>
 
     /// What the pages, the API and the exports show for a period.
@@ -75,7 +76,7 @@ struct ListService: Sendable {
                 names = try ListNames.parse(json: labels)
                 await cache.remember(names: names, list: frozen.list.id)
             } else {
-                names = ListNames(config: await runtime.config)
+                names = ListNames(config: try await runtime.loaded.model(for: period).config)
             }
             return View(
                 period: period, result: result, list: frozen.list, frozen: true,
@@ -84,31 +85,35 @@ struct ListService: Sendable {
         let (result, run) = try await current(period: period)
         return View(
             period: period, result: result, list: last, frozen: false,
-            names: ListNames(config: await runtime.config), run: run)
+            names: ListNames(config: try await runtime.loaded.model(for: period).config), run: run)
     }
 
     /// Freezes the period's current result for public notice, with the names of the config in force.
     func publish(period: String, noticeStart: Date, noticeEnd: Date, by who: String) async throws
         -> QualityStore.SubsidyList
     {
+        try await CorrectionService.checkNoOpenAppeals(period: period, runtime: runtime)
         let (json, sha256) = try await currentJSON(period: period)
         let loaded = await runtime.loaded
-        guard sha256 == nil || sha256 == loaded.sha256 else {
+        guard sha256 == nil || sha256 == loaded.resultSHA256 else {
             throw APIError(
                 .conflict,
                 "the result of \(period) was scored with config \(sha256 ?? "?"), not the config in force "
-                    + "\(loaded.sha256); publish after it is scored again")
+                    + "\(loaded.resultSHA256); publish after it is scored again")
         }
-        let labels = ListNames(config: loaded.config).json()
-        return try await runtime.store.publishList(
+        let labels = ListNames(config: try loaded.model(for: period).config).json()
+        let list = try await runtime.store.publishList(
             period: period, resultJSON: json, labelsJSON: labels, noticeStart: noticeStart, noticeEnd: noticeEnd,
             by: who, at: runtime.now())
+        await runtime.replica.announce(.lists)
+        return list
     }
 
     /// Confirms the published list (the store records its payouts), then asks for a new scoring run.
     func confirm(period: String, by who: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.confirmList(period: period, by: who, at: runtime.now())
         scoring.send()
+        await runtime.replica.announce(.lists)
         return list
     }
 
@@ -116,6 +121,7 @@ struct ListService: Sendable {
     func revoke(period: String, by who: String, reason: String) async throws -> QualityStore.SubsidyList {
         let list = try await runtime.store.revokeList(period: period, by: who, reason: reason, at: runtime.now())
         scoring.send()
+        await runtime.replica.announce(.lists)
         return list
     }
 

@@ -21,6 +21,8 @@ public final class MetricsCache: Sendable {
         var domain: [UInt8] = []
         /// The sampling families (`SamplingExposition`), after the domain ones.
         var sampling: [UInt8] = []
+        /// `qualityd_corrections` (`Runtime.publishCorrectionMetrics`), last.
+        var corrections: [UInt8] = []
         var body = Body(plain: ByteBuffer(), gzip: nil)
         var nextTicket = 0
         var installedTicket = -1
@@ -34,13 +36,14 @@ public final class MetricsCache: Sendable {
         self.operational = operational
     }
 
-    /// Renders the body anew; with `domain` or `sampling`, that part is replaced first.
-    public func publish(domain: [UInt8]? = nil, sampling: [UInt8]? = nil) {
+    /// Renders the body anew; with `domain`, `sampling` or `corrections`, that part is replaced first.
+    public func publish(domain: [UInt8]? = nil, sampling: [UInt8]? = nil, corrections: [UInt8]? = nil) {
         let (ticket, domainPart) = state.withLock { s in
             if let domain { s.domain = domain }
             if let sampling { s.sampling = sampling }
+            if let corrections { s.corrections = corrections }
             defer { s.nextTicket += 1 }
-            return (s.nextTicket, s.domain + s.sampling)
+            return (s.nextTicket, s.domain + s.sampling + s.corrections)
         }
         var bytes = domainPart
         operational.render(into: &bytes)

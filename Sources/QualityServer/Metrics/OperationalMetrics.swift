@@ -76,6 +76,9 @@ public final class OperationalMetrics: Sendable {
         "config", "last_reload_successful", help: "1 when the last config load or reload succeeded, else 0.")
     private let exports = Family(nil, "exports", unit: "total", help: "Subsidy list exports by format.")
     private let buildInfo = Family(nil, "build_info", help: "The qualityd version (value 1).")
+    private let leader = Family(nil, "leader", help: "1 while this replica leads (pulls and scores), else 0.")
+    private let leaderChanges = Family(
+        nil, "leader_changes", unit: "total", help: "Times this replica became or stopped being the leader.")
     // Live families: they move on every request, so they are rendered per scrape (`renderLive`),
     // not into the cached body.
     private let authFailures = Family(
@@ -90,7 +93,7 @@ public final class OperationalMetrics: Sendable {
     private var families: [Family] {
         [
             sourceUp, sourceLastSuccess, sourcePullDuration, sourcePulls, sourceRecords, sourceRejected, scoringRuns,
-            scoringDuration, lastScoring, configReload, exports, buildInfo,
+            scoringDuration, lastScoring, configReload, exports, buildInfo, leader, leaderChanges,
         ]
     }
 
@@ -100,6 +103,9 @@ public final class OperationalMetrics: Sendable {
     private let lastScoringGauge: Gauge
     private let reloadGauge: Gauge
     private let exportCounters: [String: Counter]
+    private let leaderGauge: Gauge
+    private let leaderChangeCounter: Counter
+    private let leading = Mutex(false)
     private let authCounters: [AuthFailureKind: Counter]
     private let requestSeries = Mutex(RequestSeries())
 
@@ -138,6 +144,21 @@ public final class OperationalMetrics: Sendable {
         }
         self.authCounters = authCounters
         buildInfo.registry.makeGauge(descriptor: buildInfo.descriptor, labels: [("version", version)]).set(to: 1)
+        leaderGauge = leader.registry.makeGauge(descriptor: leader.descriptor)
+        leaderChangeCounter = leaderChanges.registry.makeCounter(descriptor: leaderChanges.descriptor)
+    }
+
+    // MARK: Leadership
+
+    /// Whether this replica leads; a change is counted.
+    package func setLeader(_ isLeader: Bool) {
+        let changed = leading.withLock { was in
+            defer { was = isLeader }
+            return was != isLeader
+        }
+        guard changed else { return }
+        leaderGauge.set(to: isLeader ? 1 : 0)
+        leaderChangeCounter.increment()
     }
 
     // MARK: Sources

@@ -9,28 +9,15 @@ import QualityExport
 package struct AwardListPage: Sendable {
     package var config: Config
     package var result: AssessmentResult
-    package var list: ListState
+    package var list: ListState = .draft
     /// 1-based; clamped to the pages there are.
-    package var page: Int
+    package var page: Int = 1
     /// Awards per page; nil shows every award on one page.
     package var pageSize: Int?
     /// Names of enterprises without an award row (the ineligible ones), by USCC, e.g. from the snapshot;
     /// awards carry their own names.
-    package var names: [String: String]
+    package var names: [String: String] = [:]
     package var context: PageContext
-
-    package init(
-        config: Config, result: AssessmentResult, list: ListState = .draft, page: Int = 1, pageSize: Int? = nil,
-        names: [String: String] = [:], context: PageContext
-    ) {
-        self.config = config
-        self.result = result
-        self.list = list
-        self.page = page
-        self.pageSize = pageSize
-        self.names = names
-        self.context = context
-    }
 
     var pageCount: Int {
         guard let size = pageSize, size > 0 else { return 1 }

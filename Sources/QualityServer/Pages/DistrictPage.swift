@@ -1,14 +1,10 @@
 import QualityCore
+import QualityStore
 
 /// One stored period of a district, for the trend: nil when the district has no result that period.
 package struct TrendPoint: Sendable, Equatable {
     package var period: String
     package var district: DistrictResult?
-
-    package init(period: String, district: DistrictResult?) {
-        self.period = period
-        self.district = district
-    }
 }
 
 /// `GET /districts/{code}`: why the district has its score. Every point is traced to an indicator
@@ -22,6 +18,10 @@ package struct DistrictPage: Sendable {
     package var trend: [TrendPoint]
     package var previous: AssessmentResult?
     package var context: PageContext
+    /// The district's appeals against this period's result (docs/SEMANTICS.md §14).
+    package var appeals: [Appeal] = []
+    /// The daemon's weight sensitivity run of `result`, for the rank interval; nil shows none.
+    package var sensitivity: SensitivityResult?
 
     /// Nil when `result` has no district `code` (the route answers 404).
     package init?(
@@ -50,13 +50,16 @@ package struct DistrictPage: Sendable {
                 w.element("span", ["class": "en"], text: (c.language == .zh ? d.nameEn : d.name) + " · " + d.code)
             }
             w.element("p", ["class": "muted"], text: PageFormat.period(result.period, c.language))
+            PolicyLine.write(&w, c, result.policy)
             summary(&w)
             vetoSection(&w)
+            correctionsSection(&w)
             dimensions(&w)
             adjustments(&w)
             totalSection(&w)
             grades(&w)
             trendSection(&w)
+            appealsSection(&w)
         }
     }
 
@@ -74,9 +77,10 @@ package struct DistrictPage: Sendable {
             }
         }
         w.element("dt", text: c.t("排名", "Rank"))
-        w.element(
-            "dd", ["id": "rank", "data-value": d.rank.map(String.init)],
-            text: d.rank.map { "\($0) / \(complete)" } ?? "—")
+        w.element("dd", ["id": "rank", "data-value": d.rank.map(String.init)]) { w in
+            w.text(d.rank.map { "\($0) / \(complete)" } ?? "—")
+            rankRange(&w)
+        }
         w.element("dt", text: c.t("等级", "Grade"))
         w.element("dd", ["class": "grade", "id": "grade", "data-value": d.grade], text: text.grade(d.grade))
         w.element("dt", text: c.t("参评企业", "Enterprises"))

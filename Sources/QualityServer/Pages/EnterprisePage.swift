@@ -10,17 +10,8 @@ package struct EnterprisePage: Sendable {
     package var awards: [Award]
     package var provenance: Provenance?
     package var context: PageContext
-
-    package init(
-        config: Config, explanation: EnterpriseExplanation, awards: [Award], provenance: Provenance? = nil,
-        context: PageContext
-    ) {
-        self.config = config
-        self.explanation = explanation
-        self.awards = awards
-        self.provenance = provenance
-        self.context = context
-    }
+    /// Corrections the result applied to this enterprise's facts (docs/SEMANTICS.md §14).
+    package var corrections: [AppliedCorrection] = []
 
     var text: PageText { PageText(config: config, c: context) }
     var sentences: EnterpriseSentences { EnterpriseSentences(config: config, explanation: explanation, c: context) }
@@ -33,6 +24,7 @@ package struct EnterprisePage: Sendable {
             w.element("p", ["class": "no-print"]) { $0.link(c.link("/subsidies"), c.t("← 返回补贴", "← Subsidies")) }
             w.element("h1", ["data-uscc": e.uscc]) { $0.bureauText(title) }
             facts(&w)
+            AppliedCorrectionsTable.render(&w, corrections, c)
             w.element("h2", text: c.t("结论", "In one sentence per program"))
             w.open("ul", ["id": "answers"])
             if let overall = sentences.overall {

@@ -27,43 +27,7 @@ package struct ListState: Sendable, Equatable {
     package var revokedAt: Date?
     package var revokeReason: String?
 
-    package init(
-        status: Status, noticeStart: Date? = nil, noticeEnd: Date? = nil, publishedBy: String? = nil,
-        publishedAt: Date? = nil, confirmedBy: String? = nil, confirmedAt: Date? = nil, revokedBy: String? = nil,
-        revokedAt: Date? = nil, revokeReason: String? = nil
-    ) {
-        self.status = status
-        self.noticeStart = noticeStart
-        self.noticeEnd = noticeEnd
-        self.publishedBy = publishedBy
-        self.publishedAt = publishedAt
-        self.confirmedBy = confirmedBy
-        self.confirmedAt = confirmedAt
-        self.revokedBy = revokedBy
-        self.revokedAt = revokedAt
-        self.revokeReason = revokeReason
-    }
-
     package static let draft = ListState(status: .draft)
-
-    /// The state of a stored list; nil (no list in force or on record) is a draft.
-    package init(_ list: SubsidyList?) {
-        guard let list else {
-            self.init(status: .draft)
-            return
-        }
-        let status: Status =
-            switch list.status {
-            case .published: .published
-            case .superseded: .superseded
-            case .confirmed: .confirmed
-            case .revoked: .revoked
-            }
-        self.init(
-            status: status, noticeStart: list.noticeStart, noticeEnd: list.noticeEnd, publishedBy: list.publishedBy,
-            publishedAt: list.publishedAt, confirmedBy: list.confirmedBy, confirmedAt: list.confirmedAt,
-            revokedBy: list.revokedBy, revokedAt: list.revokedAt, revokeReason: list.revokeReason)
-    }
 
     /// The banner of the finance pages: the status, then who did what when.
     func banner(_ w: inout HTMLWriter, _ c: PageContext, id: String = "list-status") {
@@ -112,5 +76,26 @@ package struct ListState: Sendable, Equatable {
         case .confirmed: c.t("已确认", "Confirmed")
         case .revoked: c.t("已撤销", "Revoked")
         }
+    }
+}
+
+extension ListState {
+    /// The state of a stored list; nil (no list in force or on record) is a draft.
+    package init(_ list: SubsidyList?) {
+        guard let list else {
+            self.init(status: .draft)
+            return
+        }
+        let status: Status =
+            switch list.status {
+            case .published: .published
+            case .superseded: .superseded
+            case .confirmed: .confirmed
+            case .revoked: .revoked
+            }
+        self.init(
+            status: status, noticeStart: list.noticeStart, noticeEnd: list.noticeEnd, publishedBy: list.publishedBy,
+            publishedAt: list.publishedAt, confirmedBy: list.confirmedBy, confirmedAt: list.confirmedAt,
+            revokedBy: list.revokedBy, revokedAt: list.revokedAt, revokeReason: list.revokeReason)
     }
 }

@@ -7,23 +7,13 @@ package struct NoticeInfo: Sendable, Equatable {
     /// The issuing government, e.g. 宁波市鄞州区 / Yinzhou District, Ningbo.
     package var issuer: LocalizedText
     /// Contact office and telephone.
-    package var contact: LocalizedText
+    package var contact = LocalizedText(
+        zh: "联系人：（待填写）　电话：（待填写）", en: "Contact: (to be filled in)  Tel: (to be filled in)")
     /// How and until when objections are raised.
-    package var objection: LocalizedText
-
-    package init(
-        issuer: LocalizedText,
-        contact: LocalizedText = LocalizedText(
-            zh: "联系人：（待填写）　电话：（待填写）", en: "Contact: (to be filled in)  Tel: (to be filled in)"),
-        objection: LocalizedText = LocalizedText(
-            zh: "公示期内，如对名单有异议，请以书面形式向联系人提出，并注明理由及联系方式。",
-            en: "Objections to the list may be raised in writing with the contact during the notice period, "
-                + "giving reasons and contact details.")
-    ) {
-        self.issuer = issuer
-        self.contact = contact
-        self.objection = objection
-    }
+    package var objection = LocalizedText(
+        zh: "公示期内，如对名单有异议，请以书面形式向联系人提出，并注明理由及联系方式。",
+        en: "Objections to the list may be raised in writing with the contact during the notice period, "
+            + "giving reasons and contact details.")
 }
 
 /// `GET /subsidies/{period}/notice`: the proposed award list for public notice (公示), printable on
@@ -36,14 +26,6 @@ package struct NoticePage: Sendable {
     package var list: ListState
     package var notice: NoticeInfo
     package var context: PageContext
-
-    package init(config: Config, result: AssessmentResult, list: ListState, notice: NoticeInfo, context: PageContext) {
-        self.config = config
-        self.result = result
-        self.list = list
-        self.notice = notice
-        self.context = context
-    }
 
     /// 宁波市鄞州区2025年度质量强区财政奖励拟奖励名单公示
     var title: String {
@@ -83,6 +65,7 @@ package struct NoticePage: Sendable {
                     "The proposed reward list for \(PageFormat.period(result.period, .en)) is published for public scrutiny."
                 ))
             w.element("p", ["id": "notice-period"], text: period)
+            PolicyLine.write(&w, c, result.policy)
             w.open("table", ["id": "notice-list", "data-rows": String(awards.count)])
             w.headerRow([
                 c.t("序号", "No."), c.t("企业名称", "Enterprise"), c.t("统一社会信用代码", "USCC"),

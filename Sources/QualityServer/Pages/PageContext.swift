@@ -7,10 +7,6 @@ package struct PageUser: Sendable, Equatable {
     package var name: String
     package var role: Role
 
-    package init(name: String, role: Role) {
-        self.name = name
-        self.role = role
-    }
 }
 
 /// Where the stylesheet comes from: inlined in every page, or linked (served at `/static/app.css`).
@@ -96,21 +92,26 @@ package struct Provenance: Sendable, Equatable {
 
 /// The top navigation; a page names the item it belongs to.
 enum NavItem: CaseIterable {
-    case ranking, subsidies, sources
+    case ranking, subsidies, sources, whatif
 
     var path: String {
         switch self {
         case .ranking: "/"
         case .subsidies: "/subsidies"
         case .sources: "/sources"
+        case .whatif: "/whatif"
         }
     }
+
+    /// What-if is for admins only, so only they see its link.
+    func isShown(to c: PageContext) -> Bool { self != .whatif || c.user?.role == .admin }
 
     func title(_ c: PageContext) -> String {
         switch self {
         case .ranking: c.t("排名", "Ranking")
         case .subsidies: c.t("补贴", "Subsidies")
         case .sources: c.t("数据源", "Sources")
+        case .whatif: c.t("政策模拟", "What-if")
         }
     }
 }

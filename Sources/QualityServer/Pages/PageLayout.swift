@@ -39,7 +39,7 @@ enum PageLayout {
         w.link(c.link("/"), siteName(c), class: "brand")
         w.open("nav", ["aria-label": c.t("主导航", "Main")])
         w.raw("<ul>")
-        for item in NavItem.allCases {
+        for item in NavItem.allCases where item.isShown(to: c) {
             w.raw("<li>")
             w.element(
                 "a", ["href": c.link(item.path), "aria-current": item == nav ? "page" : nil], text: item.title(c))

@@ -8,19 +8,8 @@ package struct RankingPage: Sendable {
     /// The previous period's result, for Δ total and Δ rank; nil when none is stored.
     package var previous: AssessmentResult?
     /// Every configured source; stale ones raise a warning banner.
-    package var sources: [SourceView]
+    package var sources: [SourceView] = []
     package var context: PageContext
-
-    package init(
-        config: Config, result: AssessmentResult, previous: AssessmentResult? = nil, sources: [SourceView] = [],
-        context: PageContext
-    ) {
-        self.config = config
-        self.result = result
-        self.previous = previous
-        self.sources = sources
-        self.context = context
-    }
 
     package func render() -> [UInt8] {
         let c = context

@@ -10,13 +10,6 @@ package struct SamplingNoticePage: Sendable {
     package var plan: SamplingPlanDocument
     package var context: PageContext
 
-    package init(config: Config, record: SamplingPlanRecord, plan: SamplingPlanDocument, context: PageContext) {
-        self.config = config
-        self.record = record
-        self.plan = plan
-        self.context = context
-    }
-
     var title: String {
         context.t(
             PageFormat.period(plan.period, .zh) + "出口企业质量安全双随机抽查计划公示",

@@ -11,17 +11,6 @@ package struct SamplingPage: Sendable {
     package var inForce: [SamplingPlanRecord]
     package var context: PageContext
 
-    package init(
-        config: Config, period: String, frozen: (record: SamplingPlanRecord, plan: SamplingPlanDocument)?,
-        inForce: [SamplingPlanRecord], context: PageContext
-    ) {
-        self.config = config
-        self.period = period
-        self.frozen = frozen
-        self.inForce = inForce
-        self.context = context
-    }
-
     package func render() -> [UInt8] {
         let c = context
         let title = c.t("双随机抽查计划", "Random sampling plan")

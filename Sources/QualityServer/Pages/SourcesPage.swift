@@ -9,12 +9,6 @@ package struct SourcesPage: Sendable {
     package var provenance: Provenance?
     package var context: PageContext
 
-    package init(sources: [SourceView], provenance: Provenance? = nil, context: PageContext) {
-        self.sources = sources
-        self.provenance = provenance
-        self.context = context
-    }
-
     package func render() -> [UInt8] {
         let c = context
         let title = c.t("数据源状态", "Data sources")

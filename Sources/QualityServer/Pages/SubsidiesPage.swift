@@ -52,6 +52,7 @@ package struct SubsidiesPage: Sendable {
         return PageLayout.document(c, title: title, nav: .subsidies, provenance: Provenance(result)) { w in
             w.element("h1", text: PageFormat.period(result.period, c.language) + " " + title)
             list.banner(&w, c)
+            listActions(&w)
             actions(&w)
             programs(&w)
             counts(&w)

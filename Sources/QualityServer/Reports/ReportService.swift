@@ -29,10 +29,9 @@ package struct ReportService: Sendable {
         var history: [GroupFigures] = []
         for p in periods where Period(p)?.kind == Period(period)?.kind {
             guard let snapshot = try? await store.latestSnapshot(period: p)?.snapshot() else { continue }
+            let sampling = try p == period ? loaded.model(for: p).sampling : nil
             history.append(
-                model.evaluate(
-                    snapshot, districts: loaded.config.districts, group: group,
-                    sampling: p == period ? loaded.model.sampling : nil))
+                model.evaluate(snapshot, districts: loaded.config.districts, group: group, sampling: sampling))
         }
         guard let current = history.first(where: { $0.period == period }) else {
             throw ReportError.unreadable(period)
@@ -46,13 +45,14 @@ package struct ReportService: Sendable {
         -> ReportAnalysis
     {
         let model = try model(id, loaded)
-        let current = model.evaluate(
-            snapshot, districts: loaded.config.districts, group: group, sampling: loaded.model.sampling)
+        let sampling = try loaded.model(for: snapshot.period).sampling
+        let current = model.evaluate(snapshot, districts: loaded.config.districts, group: group, sampling: sampling)
         try check(current, model)
         return ReportAnalysis(report: model.config, current: current, history: [current])
     }
 
     private static func model(_ id: String, _ loaded: LoadedConfig) throws -> ReportModel {
+        // Reports are not part of a policy version: the base version's compiled ones.
         guard let model = loaded.model.reports.first(where: { $0.config.id == id }) else {
             throw ReportError.noReport(id, known: loaded.config.reports.map(\.id))
         }

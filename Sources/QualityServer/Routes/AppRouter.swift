@@ -7,10 +7,10 @@ import QualityCore
 /// |---|---|
 /// | anyone | `/metrics`, `/healthz`, `/readyz`, `GET/POST /login`, `POST /logout`, `/static/app.css` |
 /// | viewer | `/`, `/districts/{code}`, `/sources`, `/api/v1/scores`, `/api/v1/runs`, `/api/v1/sources`, `/api/v1/districts/{code}/explain`, `/sampling`, `/sampling/{period}/notice`, `/api/v1/sampling/{period}`, `/reports/{report}/{group}`, `/api/v1/reports/{report}/{group}` |
-/// | finance | `/subsidies`, `/subsidies/{period}/list`, `/subsidies/{period}/notice`, `/enterprises/{uscc}`, `/api/v1/subsidies`, `/api/v1/enterprises/{uscc}/explain`, `/export/subsidies.{csv,xlsx,json}`, `/export/sampling.{csv,xlsx}` |
-/// | finance action | `POST /api/v1/subsidies/{period}/publish`, `POST /api/v1/subsidies/{period}/confirm` |
-/// | admin | `/api/v1/audit` |
-/// | admin action | `POST /api/v1/subsidies/{period}/revoke`, `POST /-/reload`, `POST /api/v1/sampling/{period}/draw`, `POST /api/v1/sampling/{period}/revoke` |
+/// | finance | `/corrections`, `/api/v1/corrections`, `/api/v1/appeals`, `/subsidies`, `/subsidies/{period}/list`, `/subsidies/{period}/notice`, `/enterprises/{uscc}`, `/api/v1/subsidies`, `/api/v1/enterprises/{uscc}/explain`, `/export/subsidies.{csv,xlsx,json}`, `/export/sampling.{csv,xlsx}` |
+/// | finance action | `POST /api/v1/subsidies/{period}/publish`, `POST /api/v1/subsidies/{period}/confirm`, `POST /api/v1/corrections`, `POST /api/v1/appeals`; the forms `POST /subsidies/{period}/publish`, `POST /subsidies/{period}/confirm`, `POST /corrections`, `POST /districts/{code}/appeals` |
+/// | admin | `/api/v1/audit`, `/whatif` |
+/// | admin action | `POST /api/v1/subsidies/{period}/revoke`, `POST /-/reload`, `POST /api/v1/sampling/{period}/draw`, `POST /api/v1/sampling/{period}/revoke`, `POST /api/v1/whatif`, `POST /whatif`, `POST /api/v1/corrections/{id}/approve\|reject`, `POST /api/v1/appeals/{id}/accept\|reject`; the forms `POST /subsidies/{period}/revoke`, `POST /corrections/{id}/approve\|reject`, `POST /appeals/{id}/accept\|reject` |
 ///
 /// Roles include the ones below them. While `auth.tokens` is empty every group is open, except the
 /// actions, which then take loopback connections only.
@@ -63,8 +63,17 @@ enum AppRouter {
             viewer: viewer, finance: finance, adminActions: adminActions)
         ReportRoutes(runtime: p.runtime, lists: p.lists).register(viewer: viewer)
 
+        let corrections = CorrectionService(runtime: p.runtime, scoring: p.lists.scoring)
+        CorrectionRoutes(service: corrections, lists: p.lists).register(
+            finance: finance, financeActions: financeActions, adminActions: adminActions)
+        CorrectionPageRoutes(runtime: p.runtime, lists: p.lists).register(finance: finance)
+        ActionRoutes(runtime: p.runtime, lists: p.lists, service: corrections).register(
+            financeActions: financeActions, adminActions: adminActions)
+
         AuditRoutes(runtime: p.runtime).register(admin: admin)
         ReloadRoutes(reloader: p.reloader).register(on: adminActions)
+        let whatIf = WhatIfService(runtime: p.runtime, lists: p.lists, environment: p.reloader.environment)
+        WhatIfRoutes(service: whatIf, runtime: p.runtime).register(admin: admin, adminActions: adminActions)
         return router
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
@@ -12,37 +13,29 @@ struct AuditRoutes {
             let limit = try ScoresRoutes.integer(request, "limit", default: 100, range: 1...1000)
             let offset = try ScoresRoutes.integer(request, "offset", default: 0, range: 0...Int.max)
             let entries = try await runtime.store.auditLog(limit: limit, offset: offset)
-            return Response.json(Self.json(entries))
+            return AuditLog(entries)
         }
     }
 
-    static func json(_ entries: [AuditEntry]) -> [UInt8] {
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("entries")
-        w.beginArray()
-        for entry in entries {
-            w.beginObject()
-            w.key("id")
-            w.integer(entry.id)
-            w.key("at")
-            w.string(entry.at.iso8601UTC)
-            w.key("who")
-            w.string(entry.who)
-            w.key("action")
-            w.string(entry.action.rawValue)
-            w.key("period")
-            w.string(entry.period)
-            w.key("detail")
-            w.string(entry.detail)
-            w.key("sha256")
-            w.string(entry.sha256)
-            w.key("rows")
-            w.integer(entry.rows)
-            w.endObject()
+    /// `{"entries": […]}`, newest first.
+    struct AuditLog: ResponseEncodable {
+        struct Entry: Encodable {
+            @Nullable var id: Int64?
+            var at: Date
+            var who, action: String
+            @Nullable var period: String?
+            @Nullable var detail: String?
+            @Nullable var sha256: String?
+            @Nullable var rows: Int?
         }
-        w.endArray()
-        w.endObject()
-        return w.bytes
+        var entries: [Entry]
+
+        init(_ entries: [AuditEntry]) {
+            self.entries = entries.map {
+                Entry(
+                    id: $0.id, at: $0.at, who: $0.who, action: $0.action.rawValue, period: $0.period, detail: $0.detail,
+                    sha256: $0.sha256, rows: $0.rows)
+            }
+        }
     }
 }

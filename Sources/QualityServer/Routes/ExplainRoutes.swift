@@ -18,16 +18,16 @@ struct ExplainRoutes {
                 throw APIError(.notFound, "no district \(code) in the result of \(period)")
             }
             let loaded = await runtime.loaded
-            return Response.json(
-                DistrictExplanationJSON.render(
-                    config: loaded.config, configSHA256: loaded.sha256, result: loaded.model.explained(result),
-                    district: district))
+            let model = try loaded.model(for: result.period)
+            return DistrictExplanationJSON(
+                config: model.config, configSHA256: loaded.sha256, result: model.explained(result),
+                district: district, sensitivity: await runtime.sensitivity(for: result))
         }
         finance.get("api/v1/enterprises/:uscc/explain") { request, context in
             let text = request.uri.queryParameters.get("period")
             let period: String? = text == nil ? nil : try await lists.period(text)
             let found = try await explainer.enterprise(context.parameters.get("uscc") ?? "", period: period)
-            return Response.json(EnterpriseExplanationJSON.render(found))
+            return EnterpriseExplanationJSON(found)
         }
     }
 }

@@ -7,7 +7,7 @@ import QualityStore
 
 /// `GET/POST /login`, `POST /logout` and the stylesheet: open to anyone (docs/SEMANTICS.md §11).
 ///
-/// Signing in posts a token; a valid one opens a server-side session (`SessionStore`) whose random
+/// Signing in posts a token; a valid one opens a session in the store (`SessionStore`) whose random
 /// id goes into the `qualityd_session` cookie (`HttpOnly; SameSite=Strict; Path=/`), and the browser
 /// goes on to `next` (a local path only). Successful sign-ins are audited as `login`.
 struct LoginRoutes {
@@ -26,7 +26,7 @@ struct LoginRoutes {
         }
         open.post("logout") { request, context in
             try authenticator.guards.sameOrigin(request, context, signedInByCookie: false)
-            if let id = request.cookies[SessionStore.cookieName]?.value { authenticator.sessions.remove(id) }
+            if let id = request.cookies[SessionStore.cookieName]?.value { try await authenticator.sessions.remove(id) }
             var response = Response.seeOther("/login")
             response.setCookie(Self.cookie(value: "", maxAge: 0))
             return response
@@ -61,7 +61,7 @@ struct LoginRoutes {
             // No tokens configured: everything is open, there is nothing to sign in to.
             return .seeOther(next)
         }
-        guard let (id, token) = authenticator.signIn(token: form["token"] ?? "") else {
+        guard let (id, token) = try await authenticator.signIn(token: form["token"] ?? "") else {
             guards.recordFailure(.badLogin, client: context.clientKey)
             let pageContext = await PageSupport.context(request, context, runtime: runtime)
             let page = LoginPage(

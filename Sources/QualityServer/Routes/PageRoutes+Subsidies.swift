@@ -1,4 +1,5 @@
 import Hummingbird
+import QualityConfig
 import QualityCore
 
 /// The finance pages: `/subsidies` (overview and list state), `/subsidies/{period}/list` (the award
@@ -15,7 +16,8 @@ struct FinancePageRoutes {
         finance.get("subsidies") { request, context in
             let view = try await lists.view(period: try await lists.period(request.uri.queryParameters.get("period")))
             let page = SubsidiesPage(
-                config: await runtime.config, result: view.result, list: view.state,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state,
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }
@@ -23,7 +25,8 @@ struct FinancePageRoutes {
             let view = try await lists.view(period: try await lists.period(context.parameters.get("period")))
             let query = request.uri.queryParameters
             let page = AwardListPage(
-                config: await runtime.config, result: view.result, list: view.state,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state,
                 page: try Self.integer(query.get("page"), "page", default: 1),
                 pageSize: try Self.integer(query.get("page_size"), "page_size", default: Self.defaultPageSize),
                 names: await ineligibleNames(view.result),
@@ -33,18 +36,20 @@ struct FinancePageRoutes {
         finance.get("subsidies/:period/notice") { request, context in
             let view = try await lists.view(period: try await lists.period(context.parameters.get("period")))
             let page = NoticePage(
-                config: await runtime.config, result: view.result, list: view.state, notice: Self.notice,
+                config: try await runtime.loaded.model(for: view.result.period).config, result: view.result,
+                list: view.state, notice: Self.notice,
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }
         finance.get("enterprises/:uscc") { request, context in
             let found = try await explainer.enterprise(
                 context.parameters.get("uscc") ?? "", period: try await optionalPeriod(request))
-            let page = EnterprisePage(
+            var page = EnterprisePage(
                 config: found.config, explanation: found.explanation,
                 awards: found.result.subsidies.awards.filter { $0.uscc == found.explanation.uscc },
                 provenance: Provenance(found.result),
                 context: await PageSupport.context(request, context, runtime: runtime))
+            page.corrections = found.result.corrections(enterprise: found.explanation.uscc)
             return Response.html(page.render())
         }
     }

@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import QualityConfig
 import QualityCore
+import QualityStore
 
 /// The officials' pages (viewer): `GET /` (ranking), `/districts/{code}` (why this score), `/sources`.
 struct PageRoutes {
@@ -14,21 +15,25 @@ struct PageRoutes {
         viewer.get("/") { request, context in
             let result = try await runtime.servedResult()
             let page = RankingPage(
-                config: await runtime.config, result: result, previous: await previous(of: result),
+                config: try await runtime.loaded.model(for: result.period).config, result: result,
+                previous: await previous(of: result),
                 sources: await runtime.sourceViews(),
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }
         viewer.get("districts/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            let loaded = await runtime.loaded
-            let result = loaded.model.explained(try await runtime.servedResult())
+            let served = try await runtime.servedResult()
+            let model = try await runtime.loaded.model(for: served.period)
+            let result = model.explained(served)
             let previous = await previous(of: result)
             guard
-                let page = DistrictPage(
-                    config: loaded.config, result: result, code: code, trend: await trend(code, result),
+                var page = DistrictPage(
+                    config: model.config, result: result, code: code, trend: await trend(code, result),
                     previous: previous, context: await PageSupport.context(request, context, runtime: runtime))
             else { throw APIError(.notFound, "no district \(code) in the result of \(result.period)") }
+            page.appeals = try await runtime.store.appeals(period: result.period, district: code, status: nil)
+            page.sensitivity = await runtime.sensitivity(for: result)
             return Response.html(page.render())
         }
         viewer.get("sources") { request, context in

@@ -11,19 +11,17 @@ struct ReloadRoutes {
         router.post("-/reload") { _, context in
             switch await reloader.reload(who: context.who) {
             case .reloaded(let loaded):
-                var w = JSONWriter(style: .compact)
-                w.beginObject()
-                w.key("status")
-                w.string("reloaded")
-                w.key("config_sha256")
-                w.string(loaded.sha256)
-                w.key("warnings")
-                w.strings(loaded.warnings.map(\.description))
-                w.endObject()
-                return Response.json(w.bytes)
+                return Reloaded(configSHA256: loaded.sha256, warnings: loaded.warnings.map(\.description))
             case .refused(let errors):
                 throw errors
             }
         }
+    }
+
+    /// `{"status": "reloaded", "config_sha256", "warnings"}`.
+    struct Reloaded: ResponseEncodable {
+        var status = "reloaded"
+        var configSHA256: String
+        var warnings: [String]
     }
 }

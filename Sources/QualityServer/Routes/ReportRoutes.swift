@@ -20,9 +20,7 @@ struct ReportRoutes {
         }
         viewer.get("api/v1/reports/:report/:group") { request, context in
             let document = ReportDocument(try await analysis(request, context))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return Response.json(Array(try encoder.encode(document)))
+            return Response.json(try APIJSON.bytes(document))
         }
     }
 

@@ -26,17 +26,17 @@ struct SamplingRoutes {
             let period = try await lists.period(context.parameters.get("period"))
             let seed = try await Self.field(request, "seed")
             let frozen = try await sampling.draw(period: period, seed: seed, by: context.who)
-            return try Self.json(SamplingPlanSummary(frozen.record), status: .created)
+            return try Response.json(encoding: frozen.record, status: .created)
         }
         adminActions.post("api/v1/sampling/:period/revoke") { request, context in
             let period = try await lists.period(context.parameters.get("period"))
             let reason = try await Self.field(request, "reason")
             let revoked = try await sampling.revoke(period: period, by: context.who, reason: reason)
-            return try Self.json(SamplingPlanSummary(revoked), status: .ok)
+            return try Response.json(encoding: revoked, status: .ok)
         }
         viewer.get("api/v1/sampling/:period") { _, context in
             let period = try await lists.period(context.parameters.get("period"))
-            return Response.json(try await sampling.frozen(period: period).json.dropLastNewline())
+            return Response.json(try await sampling.frozen(period: period).json)
         }
         viewer.get("sampling") { request, context in
             let period = try await lists.period(request.uri.queryParameters.get("period"))
@@ -91,60 +91,4 @@ struct SamplingRoutes {
         }
         return value
     }
-
-    static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return Response.json(Array(try encoder.encode(value)), status: status)
-    }
-}
-
-/// What a draw or a revoke answers: the frozen plan's record.
-struct SamplingPlanSummary: Encodable {
-    var id: Int64
-    var period: String
-    var status: String
-    var seed: String
-    var inputSHA256: String
-    var sha256: String
-    var population: Int
-    var selected: Int
-    var drawnBy: String
-    var drawnAt: Date
-    var revokedBy: String?
-    var revokedAt: Date?
-    var revokeReason: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, period, status, seed
-        case inputSHA256 = "input_sha256"
-        case sha256, population, selected
-        case drawnBy = "drawn_by"
-        case drawnAt = "drawn_at"
-        case revokedBy = "revoked_by"
-        case revokedAt = "revoked_at"
-        case revokeReason = "revoke_reason"
-    }
-
-    init(_ r: SamplingPlanRecord) {
-        id = r.id
-        period = r.period
-        status = r.status.rawValue
-        seed = r.seed
-        inputSHA256 = r.inputSHA256
-        sha256 = r.sha256
-        population = r.population
-        selected = r.selected
-        drawnBy = r.drawnBy
-        drawnAt = r.drawnAt
-        revokedBy = r.revokedBy
-        revokedAt = r.revokedAt
-        revokeReason = r.revokeReason
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Without the final newline `Response.json` adds again.
-    fileprivate func dropLastNewline() -> [UInt8] { last == 0x0A ? Array(dropLast()) : self }
 }

@@ -17,7 +17,7 @@ struct ScoresRoutes {
             let limit = try Self.integer(request, "limit", default: 50, range: 1...1000)
             let offset = try Self.integer(request, "offset", default: 0, range: 0...Int.max)
             let runs = try await runtime.store.runs(period: try Self.period(request), limit: limit, offset: offset)
-            return Response.json(Self.json(runs))
+            return Runs(runs)
         }
     }
 
@@ -50,37 +50,27 @@ struct ScoresRoutes {
         return n
     }
 
-    static func json(_ runs: [ScoringRun]) -> [UInt8] {
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("runs")
-        w.beginArray()
-        for run in runs {
-            w.beginObject()
-            w.key("id")
-            w.integer(run.id)
-            w.key("period")
-            w.string(run.period)
-            w.key("status")
-            w.string(run.status.rawValue)
-            w.key("started_at")
-            w.string(run.startedAt.iso8601UTC)
-            w.key("finished_at")
-            w.string(run.finishedAt.iso8601UTC)
-            w.key("duration_seconds")
-            w.number(run.durationSeconds)
-            w.key("config_sha256")
-            w.string(run.configSHA256)
-            w.key("snapshot_sha256")
-            w.string(run.snapshotSHA256)
-            w.key("result_size")
-            w.integer(run.resultSize)
-            w.key("error")
-            w.string(run.error)
-            w.endObject()
+    /// `{"runs": […]}`, newest first.
+    struct Runs: ResponseEncodable {
+        struct Run: Encodable {
+            @Nullable var id: Int64?
+            var period, status: String
+            var startedAt, finishedAt: Date
+            var durationSeconds: Double
+            var configSHA256: String
+            @Nullable var snapshotSHA256: String?
+            var resultSize: Int
+            @Nullable var error: String?
         }
-        w.endArray()
-        w.endObject()
-        return w.bytes
+        var runs: [Run]
+
+        init(_ runs: [ScoringRun]) {
+            self.runs = runs.map {
+                Run(
+                    id: $0.id, period: $0.period, status: $0.status.rawValue, startedAt: $0.startedAt,
+                    finishedAt: $0.finishedAt, durationSeconds: $0.durationSeconds, configSHA256: $0.configSHA256,
+                    snapshotSHA256: $0.snapshotSHA256, resultSize: $0.resultSize, error: $0.error)
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
@@ -8,77 +9,62 @@ struct SourcesRoutes {
 
     func register(on router: some RouterMethods<AppRequestContext>) {
         router.get("api/v1/sources") { _, _ in
-            Response.json(await body())
+            await body()
         }
     }
 
-    private func body() async -> [UInt8] {
+    private func body() async -> Sources {
         let config = await runtime.config
         let period = await runtime.period
         let now = runtime.now()
         let ingest = runtime.ingest
-        var w = JSONWriter(style: .compact)
-        w.beginObject()
-        w.key("period")
-        w.string(period.description)
-        w.key("sources")
-        w.beginArray()
+        var sources: [Sources.Source] = []
         for source in config.sources {
             let last = await ingest.lastOutcome(source: source.id)
-            w.beginObject()
-            w.key("id")
-            w.string(source.id)
-            w.key("name")
-            w.beginObject()
-            w.key("zh")
-            w.string(source.name.zh)
-            w.key("en")
-            w.string(source.name.en)
-            w.endObject()
-            w.key("entity")
-            w.string(source.entity.rawValue)
-            w.key("interval_seconds")
-            w.number(source.interval)
-            w.key("up")
-            w.bool(last?.succeeded ?? false)
-            w.key("stale")
-            w.bool(await ingest.isStale(source: source.id, now: now))
-            w.key("last_success")
-            w.string(await ingest.lastSuccess(source: source.id)?.iso8601UTC)
-            w.key("last_pull")
-            if let last { Self.write(last, into: &w) } else { w.null() }
-            w.endObject()
+            sources.append(
+                Sources.Source(
+                    id: source.id, entity: source.entity.rawValue, name: Localized(source.name),
+                    intervalSeconds: source.interval, up: last?.succeeded ?? false,
+                    stale: await ingest.isStale(source: source.id, now: now),
+                    lastSuccess: await ingest.lastSuccess(source: source.id), lastPull: last.map(Sources.Pull.init)))
         }
-        w.endArray()
-        w.endObject()
-        return w.bytes
+        return Sources(period: period.description, sources: sources)
     }
 
-    private static func write(_ o: SourcePullOutcome, into w: inout JSONWriter) {
-        w.beginObject()
-        w.key("period")
-        w.string(o.period)
-        w.key("result")
-        w.string(o.result.rawValue)
-        w.key("started_at")
-        w.string(o.startedAt.iso8601UTC)
-        w.key("finished_at")
-        w.string(o.finishedAt.iso8601UTC)
-        w.key("records")
-        w.integer(o.accepted)
-        w.key("rejected")
-        w.beginObject()
-        for (reason, count) in o.rejected.sorted(by: { $0.key < $1.key }) {
-            w.key(reason.rawValue)
-            w.integer(count)
+    /// `{"period", "sources": […]}`: each source, its health and its last pull.
+    struct Sources: ResponseEncodable {
+        struct Source: Encodable {
+            var id, entity: String
+            var name: Localized
+            var intervalSeconds: Double
+            var up, stale: Bool
+            @Nullable var lastSuccess: Date?
+            @Nullable var lastPull: Pull?
         }
-        w.endObject()
-        w.key("duration_seconds")
-        w.number(o.duration)
-        w.key("bytes")
-        w.integer(o.bytes)
-        w.key("error")
-        w.string(o.error)
-        w.endObject()
+
+        struct Pull: Encodable {
+            var period, result: String
+            var startedAt, finishedAt: Date
+            /// Records accepted.
+            var records: Int
+            /// Records rejected, by reason.
+            var rejected: [String: Int]
+            var durationSeconds: Double
+            var bytes: Int
+            @Nullable var error: String?
+        }
+
+        var period: String
+        var sources: [Source]
+    }
+}
+
+extension SourcesRoutes.Sources.Pull {
+    init(_ o: SourcePullOutcome) {
+        self.init(
+            period: o.period, result: o.result.rawValue, startedAt: o.startedAt, finishedAt: o.finishedAt,
+            records: o.accepted,
+            rejected: Dictionary(uniqueKeysWithValues: o.rejected.map { ($0.key.rawValue, $0.value) }),
+            durationSeconds: o.duration, bytes: o.bytes, error: o.error)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
+import QualityConfig
 import QualityCore
 import QualityStore
 
@@ -29,12 +30,12 @@ struct SubsidyRoutes {
                 try NoticeDates.parse(fields["notice_end"], "notice_end", timezone: timezone)
                 ?? NoticeDates.adding(days: Self.noticeDays, to: start, timezone: timezone)
             let list = try await lists.publish(period: period, noticeStart: start, noticeEnd: end, by: context.who)
-            return Response.json(ListJSON.action(list, rescoring: false))
+            return ListJSON.Action(list, rescoring: false)
         }
         financeActions.post("api/v1/subsidies/:period/confirm") { _, context in
             let period = try await lists.period(context.parameters.get("period"))
             let list = try await lists.confirm(period: period, by: context.who)
-            return Response.json(ListJSON.action(list, rescoring: true))
+            return ListJSON.Action(list, rescoring: true)
         }
         adminActions.post("api/v1/subsidies/:period/revoke") { request, context in
             let period = try await lists.period(context.parameters.get("period"))
@@ -43,31 +44,14 @@ struct SubsidyRoutes {
                 throw APIError(.badRequest, #"revoking needs a written reason: a JSON body {"reason": "…"}"#)
             }
             let list = try await lists.revoke(period: period, by: context.who, reason: reason)
-            return Response.json(ListJSON.action(list, rescoring: true))
+            return ListJSON.Action(list, rescoring: true)
         }
     }
 
-    private func overview(period: String) async throws -> Response {
+    private func overview(period: String) async throws -> ListJSON.Overview {
         let view = try await lists.view(period: period)
-        let config = await runtime.config
-        var w = JSONWriter(style: .compact, reserve: 4096 + view.result.subsidies.awards.count * 200)
-        w.beginObject()
-        w.key("period")
-        w.string(period)
-        w.key("frozen")
-        w.bool(view.frozen)
-        w.key("list")
-        ListJSON.write(view.list, into: &w)
-        w.key("config_sha256")
-        w.string(view.result.configSHA256)
-        w.key("snapshot_sha256")
-        w.string(view.result.snapshotSHA256)
-        w.key("programs")
-        ListJSON.programs(view, config: config, into: &w)
-        w.key("subsidies")
-        view.result.subsidies.write(into: &w)
-        w.endObject()
-        return Response.json(w.bytes)
+        return try ListJSON.Overview(
+            period: period, view: view, config: try await runtime.loaded.model(for: view.result.period).config)
     }
 
     /// String fields of a JSON object body, else of the query. With `json`, only the body counts

@@ -15,8 +15,8 @@ extension Runtime {
         var counts: [(district: String, riskClass: String, enterprises: Int)] = []
         var snapshot = given
         if snapshot == nil { snapshot = await served?.snapshot }
-        if snapshot == nil, loaded.model.sampling != nil { snapshot = (try? await servedSnapshot())??.2 }
-        if let model = loaded.model.sampling, let snapshot {
+        if snapshot == nil, loaded.config.sampling != nil { snapshot = (try? await servedSnapshot())??.2 }
+        if let snapshot, let model = (try? loaded.model(for: snapshot.period))?.sampling {
             let perDistrict = model.classCounts(of: snapshot, districts: loaded.config.districts)
             for (d, district) in loaded.config.districts.enumerated() {
                 for (c, cls) in model.config.classes.enumerated() {

@@ -4,6 +4,7 @@ import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityPostgres
 import QualityStore
 import Synchronization
 
@@ -17,6 +18,8 @@ public actor Runtime {
     package nonisolated let ingest: IngestState
     package nonisolated let metrics: MetricsCache
     package nonisolated let logger: Logger
+    /// Whether this replica leads, who does, and where announcements to the other replicas go.
+    package nonisolated let replica: ReplicaState
     nonisolated let now: @Sendable () -> Date
     nonisolated let fetcher: any HTTPFetching
 
@@ -43,7 +46,7 @@ public actor Runtime {
 
     package init(
         loaded: LoadedConfig, store: any Store, fetcher: any HTTPFetching, metrics: MetricsCache,
-        now: @escaping @Sendable () -> Date, logger: Logger
+        replica: ReplicaState, now: @escaping @Sendable () -> Date, logger: Logger
     ) throws(ConfigErrors) {
         self.loaded = loaded
         self.tokens = Mutex(loaded.config.auth.tokens)
@@ -52,6 +55,7 @@ public actor Runtime {
         self.store = store
         self.fetcher = fetcher
         self.metrics = metrics
+        self.replica = replica
         self.now = now
         self.logger = logger
         self.ingest = IngestState(sources: loaded.config.sources)
@@ -80,6 +84,11 @@ public actor Runtime {
                 period: stored.run.period, json: ByteBuffer(bytes: stored.json), run: stored.run, result: nil)
             metrics.operational.restoreLastScoring(at: stored.run.finishedAt.timeIntervalSince1970)
         }
+        try await restoreSourceMetrics()
+    }
+
+    /// Each source's last stored state on /metrics (up, last success, records), no counter moving.
+    package nonisolated func restoreSourceMetrics() async throws(StoreError) {
         let successes = try await store.lastPulls(successfulOnly: true)
         let latest = Dictionary(
             try await store.lastPulls(successfulOnly: false).map { ($0.source, $0) }, uniquingKeysWith: { a, _ in a })
@@ -108,9 +117,9 @@ public actor Runtime {
             do {
                 let started = ContinuousClock.now
                 // The explanation is not stored with the result: rebuilt from its values by the model.
-                let result = await loaded.model.explained(try AssessmentResult.parse(json: Array(buffer: served.json)))
-                let config = await config
-                let domain = renderDomain(result, config: config)
+                let model = try await loaded.model(for: served.period)
+                let result = model.explained(try AssessmentResult.parse(json: Array(buffer: served.json)))
+                let domain = renderDomain(result, config: model.config)
                 await installParsed(result, period: served.period)
                 metrics.publish(domain: domain)
                 let took = Self.format(ContinuousClock.now - started)
@@ -121,21 +130,29 @@ public actor Runtime {
                 logger.error("the stored result of \(served.period) cannot be parsed: \(error); waiting for a new one")
             }
         }
-        var restoredSnapshot: Snapshot?
+        let restoredSnapshot = await seedSources()
+        await openRestoreGate()
+        await publishSamplingMetrics(snapshot: restoredSnapshot)
+        await publishCorrectionMetrics()
+    }
+
+    /// Gives each source the data it has in the period's stored snapshot and the state of its last
+    /// stored pulls; returns the snapshot. At start, and when a replica takes over from a leader.
+    @discardableResult
+    package nonisolated func seedSources() async -> Snapshot? {
         do {
-            let (config, period) = await (config, period.description)
+            let (config, period) = await (config, currentPeriod().description)
             let snapshot = try await store.latestSnapshot(period: period).map { try $0.snapshot() }
-            restoredSnapshot = snapshot
             let seeds = IngestSeed.outcomes(
                 config: config, period: period, snapshot: snapshot,
                 lastSuccessful: try await store.lastPulls(successfulOnly: true),
                 lastPulls: try await store.lastPulls(successfulOnly: false))
             await ingest.record(seeds)
+            return snapshot
         } catch {
             logger.warning("sources start without their stored data: \(error)")
+            return nil
         }
-        await openRestoreGate()
-        await publishSamplingMetrics(snapshot: restoredSnapshot)
     }
 
     private func installParsed(_ result: AssessmentResult, period: String) {
@@ -225,7 +242,7 @@ public actor Runtime {
         await publishSamplingMetrics()
     }
 
-    private func setServed(_ result: ServedResult) {
+    func setServed(_ result: ServedResult) {
         served = result
         changed()
     }
@@ -240,9 +257,17 @@ public actor Runtime {
         guard let stored, stored.info.sha256 == result.snapshotSHA256 else {
             throw ServingError.snapshotGone(period: served.period)
         }
-        let snapshot = try stored.snapshot()
+        // The facts the result was scored on: the bureaus' snapshot with its corrections (docs/SEMANTICS.md §14).
+        let snapshot = try stored.snapshot().applying(result.corrections.map(\.correction)).snapshot
         await attach(snapshot, toRun: served.run?.id, period: served.period)
         return (served, result, snapshot)
+    }
+
+    /// Attaches the weight sensitivity to the served result, unless another one was served meanwhile.
+    func attach(_ sensitivity: SensitivityResult, toRun id: Int64?, period: String) {
+        guard served?.run?.id == id, served?.period == period, served?.result != nil else { return }
+        served?.sensitivity = sensitivity
+        changed()
     }
 
     private func attach(_ snapshot: Snapshot, toRun id: Int64?, period: String) {
@@ -256,12 +281,21 @@ public actor Runtime {
 
     // MARK: Reload
 
+    /// `storage.postgres` for a log line: the URL without its password, and the pool.
+    private static func describe(_ postgres: PostgresStorage?) -> String {
+        postgres.map { "\(PostgresConnectionConfig.redact($0.url)) (pool \($0.pool))" } ?? ""
+    }
+
     /// Puts a newly loaded config in force; throws (changing nothing) when its sources cannot be planned.
     func apply(_ next: LoadedConfig) async throws(ConfigErrors) -> [SourceConfig] {
         let nextPuller = try Puller(config: next.config, fetcher: fetcher)
         for (what, old, new) in [
             ("server.listen", loaded.config.server.listen, next.config.server.listen),
             ("storage.sqlite", loaded.config.storage.sqlite ?? "", next.config.storage.sqlite ?? ""),
+            (
+                "storage.postgres", Self.describe(loaded.config.storage.postgres),
+                Self.describe(next.config.storage.postgres)
+            ),
         ] where old != new {
             logger.warning("\(next.path): \(what) changed from \(old) to \(new); it takes effect after a restart")
         }
@@ -273,7 +307,9 @@ public actor Runtime {
         metrics.operational.configure(sources: next.config.sources.map(\.id))
         setReloadSuccessful(true)
         refreshPeriod()
-        let domain = served?.result.map { renderDomain($0, config: next.config) }
+        let domain = served?.result.map {
+            renderDomain($0, config: (try? next.model(for: $0.period))?.config ?? next.config)
+        }
         metrics.publish(domain: domain)
         await publishSamplingMetrics()
         return next.config.sources

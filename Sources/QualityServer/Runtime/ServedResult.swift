@@ -17,6 +17,8 @@ package struct ServedResult: Sendable {
     /// The snapshot the result was computed from, for explaining an enterprise's subsidies; after a
     /// restart read from the store on first use (`Runtime.servedSnapshot()`).
     package var snapshot: Snapshot?
+    /// The weight sensitivity of the result (docs/SEMANTICS.md §15), once the run after scoring is done.
+    package var sensitivity: SensitivityResult?
 
     package init(
         period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?, snapshot: Snapshot? = nil

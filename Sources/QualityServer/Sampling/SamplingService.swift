@@ -20,7 +20,7 @@ struct SamplingService: Sendable {
     func draw(period: String, seed: String, by: String) async throws -> Frozen {
         guard SamplingPlan.isValidSeed(seed) else { throw SamplingError.invalidSeed(seed) }
         let loaded = await runtime.loaded
-        guard let model = loaded.model.sampling else { throw SamplingError.notConfigured }
+        guard let model = try loaded.model(for: period).sampling else { throw SamplingError.notConfigured }
         let stored = try await runtime.store.latestSnapshot(period: period)
         guard let stored else { throw SamplingError.noSnapshot(period: period) }
         let snapshot: Snapshot
@@ -79,8 +79,9 @@ struct SamplingService: Sendable {
     }
 
     /// Refreshes the sampling series of /metrics: classes per district from the served snapshot,
-    /// and the size of the frozen plans.
+    /// and the size of the frozen plans; the other replicas refresh theirs.
     func publishMetrics() async {
         await runtime.publishSamplingMetrics()
+        await runtime.replica.announce(.plans)
     }
 }

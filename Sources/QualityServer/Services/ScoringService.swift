@@ -24,6 +24,8 @@ package struct ScoringService: Service {
     package func run() async {
         await runtime.restore()
         for await _ in triggers.stream.cancelOnGracefulShutdown() {
+            // Only the leader scores (README, "Several replicas"); a follower serves what it stores.
+            guard runtime.replica.isLeading else { continue }
             await score()
         }
     }
@@ -43,27 +45,37 @@ package struct ScoringService: Service {
             let parts = await runtime.ingest.goodData(period: input.period)
             let snapshot = SnapshotAssembler.assemble(
                 period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
-            let info = try await store.saveSnapshot(snapshot, createdAt: started)
+            // Approved corrections apply on top of the bureaus' data (docs/SEMANTICS.md §14); the
+            // snapshot stored stays what the bureaus said.
+            let corrections = try await CorrectionService.approved(period: input.period, store: store)
+            let model = try input.loaded.model(for: input.period)
+            // Stored (canonical JSON, its hash, the write) while it is scored on another core; the
+            // result takes the hash of the bytes stored, not a second serialization of the snapshot.
+            async let stored = store.saveSnapshot(snapshot, createdAt: started)
+            let assessed = try input.loaded.assess(
+                snapshot, corrections: corrections, snapshotSHA256: "", sources: input.sources)
+            let info = try await stored
             snapshotSHA256 = info.sha256
-            // The hash of the bytes just stored: serializing a national snapshot again to hash it
-            // took longer than the scoring.
-            let result = input.loaded.model.assess(
-                snapshot, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256, sources: input.sources)
+            var result = assessed.result
+            let corrected = assessed.corrected
+            result.snapshotSHA256 = info.sha256
             let json = result.json(style: .compact)
             let duration = Self.seconds(ContinuousClock.now - clock)
             let run = try await store.recordRun(
                 ScoringRun(
-                    period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: info.sha256,
+                    period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: info.sha256,
                     startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .success),
                 resultJSON: json)
-            let domain = runtime.renderDomain(result, config: input.loaded.config)
+            let domain = runtime.renderDomain(result, config: model.config)
             runtime.metrics.operational.recordScoring(
                 success: true, duration: duration, finishedAt: run.finishedAt.timeIntervalSince1970)
             await runtime.install(
                 ServedResult(
-                    period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: snapshot),
+                    period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: corrected),
                 domain: domain)
             runtime.logger.info("\(Self.summary(result, run: run))")
+            await runtime.replica.announce(.run)
+            await analyseSensitivity(result, loaded: input.loaded, run: run)
             return true
         } catch {
             let duration = Self.seconds(ContinuousClock.now - clock)
@@ -72,7 +84,7 @@ package struct ScoringService: Service {
             runtime.metrics.publish()
             runtime.logger.error("scoring \(input.period) failed, the previous result stays served: \(error)")
             let failed = ScoringRun(
-                period: input.period, configSHA256: input.loaded.sha256, snapshotSHA256: snapshotSHA256,
+                period: input.period, configSHA256: input.loaded.resultSHA256, snapshotSHA256: snapshotSHA256,
                 startedAt: started, finishedAt: runtime.now(), durationSeconds: duration, status: .failure,
                 error: "\(error)")
             do {

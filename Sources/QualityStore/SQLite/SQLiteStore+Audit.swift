@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteStore {
     public func appendAudit(_ entry: AuditEntry) async throws(StoreError) -> AuditEntry {
-        try Self.requireName(entry.who, argument: "who")
+        try StoreRules.requireName(entry.who, argument: "who")
         return try await write { db in
             var stored = entry
             stored.id = try Self.insertAudit(db, entry)

@@ -12,20 +12,15 @@ extension SQLiteStore {
         period: String, resultJSON: [UInt8], labelsJSON: [UInt8]?, noticeStart: Date, noticeEnd: Date, by: String,
         at: Date
     ) async throws(StoreError) -> SubsidyList {
-        try Self.requireName(by, argument: "by")
-        guard noticeEnd >= noticeStart else {
-            throw .invalidArgument(
-                name: "noticeEnd",
-                message:
-                    "the notice ends (\(StoreTime.iso(noticeEnd))) before it starts (\(StoreTime.iso(noticeStart)))")
-        }
-        let payouts = try Self.payouts(ofFrozen: resultJSON, period: period)
+        try StoreRules.requireName(by, argument: "by")
+        try StoreRules.requireNotice(start: noticeStart, end: noticeEnd)
+        let payouts = try StoreRules.payouts(ofFrozen: resultJSON, period: period)
         let granted = payouts.reduce(Int64(0)) { $0 + $1.grantedFen }
         let sha256 = SHA256.hex(resultJSON)
         return try await write { db in
             var supersedes = ""
             if let current = try Self.listInForce(db, period: period) {
-                if current.status == .confirmed { throw Self.alreadyConfirmed(current) }
+                if current.status == .confirmed { throw StoreRules.alreadyConfirmed(current) }
                 try db.execute(
                     sql: "UPDATE subsidy_lists SET status = 'superseded' WHERE id = ?", arguments: [current.id])
                 supersedes = "; supersedes list #\(current.id)"
@@ -58,16 +53,16 @@ extension SQLiteStore {
     }
 
     public func confirmList(period: String, by: String, at: Date) async throws(StoreError) -> SubsidyList {
-        try Self.requireName(by, argument: "by")
+        try StoreRules.requireName(by, argument: "by")
         return try await write { db in
             guard let current = try Self.listInForce(db, period: period) else {
                 throw StoreError.notPublished(period: period)
             }
-            if current.status == .confirmed { throw Self.alreadyConfirmed(current) }
+            if current.status == .confirmed { throw StoreRules.alreadyConfirmed(current) }
             // The frozen bytes were checked when published; reading them again yields the same payouts.
             let json = try Row.fetchOne(
                 db, sql: "SELECT result_json FROM subsidy_lists WHERE id = ?", arguments: [current.id])
-            let payouts = try Self.payouts(ofFrozen: json?.bytes("result_json") ?? [], period: period)
+            let payouts = try StoreRules.payouts(ofFrozen: json?.bytes("result_json") ?? [], period: period)
             let statement = try db.cachedStatement(
                 sql: "INSERT INTO payouts (list_id, period, uscc, program, year, granted_fen) VALUES (?, ?, ?, ?, ?, ?)"
             )
@@ -95,11 +90,8 @@ extension SQLiteStore {
     public func revokeList(period: String, by: String, reason: String, at: Date) async throws(StoreError)
         -> SubsidyList
     {
-        try Self.requireName(by, argument: "by")
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw .invalidArgument(name: "reason", message: "revoking the list of \(period) needs a written reason")
-        }
+        try StoreRules.requireName(by, argument: "by")
+        let reason = try StoreRules.requireReason(reason, revoking: "list", of: period)
         return try await write { db in
             guard let current = try Self.listInForce(db, period: period) else {
                 throw StoreError.notFound(what: "confirmed subsidy list", key: period)
@@ -196,34 +188,5 @@ extension SQLiteStore {
             confirmedBy: row["confirmed_by"], confirmedAt: (row["confirmed_at"] as Int64?).map(StoreTime.date),
             revokedBy: row["revoked_by"], revokedAt: (row["revoked_at"] as Int64?).map(StoreTime.date),
             revokeReason: row["revoke_reason"])
-    }
-
-    private static func alreadyConfirmed(_ list: SubsidyList) -> StoreError {
-        .alreadyConfirmed(period: list.period, by: list.confirmedBy ?? "", at: list.confirmedAt ?? list.publishedAt)
-    }
-
-    /// The payouts a frozen result makes when confirmed: its awards granted more than 0 fen, in the period's year.
-    static func payouts(ofFrozen json: [UInt8], period: String) throws(StoreError) -> [Payout] {
-        guard let year = Period(period)?.year else {
-            throw .invalidArgument(name: "period", message: "\(period) is not a period such as 2025, 2025Q3 or 2025-07")
-        }
-        let result: AssessmentResult
-        do {
-            result = try AssessmentResult.parse(json: json)
-        } catch {
-            throw .invalidResult(period: period, message: "not a result JSON: \(error)")
-        }
-        guard result.period == period else {
-            throw .invalidResult(period: period, message: "the result is of period \(result.period)")
-        }
-        return result.subsidies.awards.filter { $0.grantedFen > 0 }.map { award in
-            Payout(uscc: award.uscc, program: award.program, year: year, grantedFen: award.grantedFen)
-        }
-    }
-
-    static func requireName(_ name: String, argument: String) throws(StoreError) {
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw .invalidArgument(name: argument, message: "say who does this")
-        }
     }
 }

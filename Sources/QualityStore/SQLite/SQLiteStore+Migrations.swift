@@ -149,6 +149,59 @@ extension SQLiteStore {
                     CREATE UNIQUE INDEX sampling_plans_in_force ON sampling_plans(period) WHERE status = 'drawn';
                     """)
         }
+        migrator.registerMigration("v4-corrections-appeals") { db in
+            // Corrections of bureau facts with four eyes, and districts' appeals (docs/SEMANTICS.md §14).
+            // Plain types only: the PostgreSQL store creates the same tables.
+            try db.execute(
+                sql: """
+                    CREATE TABLE corrections (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        entity TEXT NOT NULL CHECK (entity IN ('district', 'enterprise')),
+                        entity_key TEXT NOT NULL,
+                        fact TEXT NOT NULL,
+                        value_json TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        evidence TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'rejected')),
+                        proposed_by TEXT NOT NULL,
+                        proposed_at INTEGER NOT NULL,
+                        decided_by TEXT,
+                        decided_at INTEGER,
+                        decision_reason TEXT,
+                        CHECK (decided_by IS NULL OR decided_by <> proposed_by)
+                    );
+                    CREATE INDEX corrections_by_period ON corrections(period, status, id);
+                    CREATE TABLE appeals (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        period TEXT NOT NULL,
+                        district TEXT NOT NULL,
+                        indicator TEXT NOT NULL,
+                        appeal_text TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),
+                        recorded_by TEXT NOT NULL,
+                        recorded_at INTEGER NOT NULL,
+                        resolved_by TEXT,
+                        resolved_at INTEGER,
+                        resolution TEXT,
+                        correction_ids TEXT NOT NULL
+                    );
+                    CREATE INDEX appeals_by_period ON appeals(period, status, id);
+                    """)
+        }
+        migrator.registerMigration("v5-sessions") { db in
+            // Browser sessions, by the SHA-256 of their id (the cookie's value is never stored).
+            try db.execute(
+                sql: """
+                    CREATE TABLE sessions (
+                        id_sha256 TEXT PRIMARY KEY,
+                        token_sha256 TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX sessions_by_token ON sessions(token_sha256, expires_at);
+                    CREATE INDEX sessions_by_expiry ON sessions(expires_at);
+                    """)
+        }
         return migrator
     }()
 }

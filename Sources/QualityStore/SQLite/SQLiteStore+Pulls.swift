@@ -17,7 +17,7 @@ extension SQLiteStore {
                     """,
                 arguments: [
                     pull.source, StoreTime.millis(pull.startedAt), StoreTime.millis(pull.finishedAt),
-                    pull.status.rawValue, pull.records, pull.rejectedTotal, Self.encodeCounts(pull.rejected),
+                    pull.status.rawValue, pull.records, pull.rejectedTotal, StoreRules.encodeCounts(pull.rejected),
                     pull.bytes, pull.durationSeconds, pull.error,
                 ])
             var stored = pull
@@ -80,33 +80,7 @@ extension SQLiteStore {
         PullRecord(
             id: row["id"], source: row["source"], startedAt: StoreTime.date(row["started_at"]),
             finishedAt: StoreTime.date(row["finished_at"]), status: PullStatus(rawValue: row["status"]),
-            records: row["records"], rejected: try decodeCounts(row["rejected"]), bytes: row["bytes"],
+            records: row["records"], rejected: try StoreRules.decodeCounts(row["rejected"]), bytes: row["bytes"],
             durationSeconds: row["duration_seconds"], error: row["error"])
-    }
-
-    /// Counts by reason as a JSON object with sorted keys, e.g. `{"duplicate":2,"invalid_uscc":1}`.
-    static func encodeCounts(_ counts: [String: Int]) -> String {
-        var writer = JSONWriter(style: .compact)
-        writer.beginObject()
-        for key in counts.keys.sorted(by: StringSet.precedes) {
-            writer.key(key)
-            writer.integer(counts[key] ?? 0)
-        }
-        writer.endObject()
-        return writer.string
-    }
-
-    static func decodeCounts(_ text: String) throws -> [String: Int] {
-        guard case .object(let object) = try JSONParser.parse(Array(text.utf8)) else {
-            throw StoreError.invalidArgument(name: "pulls.rejected", message: "expected a JSON object: \(text)")
-        }
-        var counts: [String: Int] = [:]
-        for (key, value) in object.pairs {
-            guard let n = value.numberValue, n == n.rounded(), abs(n) < 9e15 else {
-                throw StoreError.invalidArgument(name: "pulls.rejected.\(key)", message: "expected a whole number")
-            }
-            counts[key] = Int(n)
-        }
-        return counts
     }
 }

@@ -10,17 +10,7 @@ extension SQLiteStore {
 
     public func recordRun(_ run: ScoringRun, resultJSON: [UInt8]?) async throws(StoreError) -> ScoringRun {
         guard !run.period.isEmpty else { throw .invalidArgument(name: "period", message: "a run needs a period") }
-        let json: [UInt8]?
-        switch run.status {
-        case .success:
-            guard let resultJSON, !resultJSON.isEmpty else {
-                throw .invalidArgument(
-                    name: "resultJSON", message: "a successful run of \(run.period) needs its result")
-            }
-            json = resultJSON
-        case .failure:
-            json = nil
-        }
+        let json = try StoreRules.resultToKeep(run, resultJSON: resultJSON)
         let kept = options.resultsKeptPerPeriod
         return try await write { db in
             try db.execute(

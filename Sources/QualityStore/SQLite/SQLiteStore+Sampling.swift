@@ -11,7 +11,7 @@ extension SQLiteStore {
     public func freezeSamplingPlan(_ plan: NewSamplingPlan, by: String, at: Date) async throws(StoreError)
         -> SamplingFreeze
     {
-        try Self.requireName(by, argument: "by")
+        try StoreRules.requireName(by, argument: "by")
         let sha256 = SHA256.hex(plan.json)
         return try await write { db in
             if let current = try Self.planInForce(db, period: plan.period) { return .alreadyDrawn(current) }
@@ -44,12 +44,8 @@ extension SQLiteStore {
     public func revokeSamplingPlan(period: String, by: String, reason: String, at: Date) async throws(StoreError)
         -> SamplingPlanRecord?
     {
-        try Self.requireName(by, argument: "by")
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw .invalidArgument(
-                name: "reason", message: "revoking the sampling plan of \(period) needs a written reason")
-        }
+        try StoreRules.requireName(by, argument: "by")
+        let reason = try StoreRules.requireReason(reason, revoking: "sampling plan", of: period)
         return try await write { db in
             guard var current = try Self.planInForce(db, period: period) else { return nil }
             try db.execute(

@@ -47,7 +47,7 @@ extension SQLiteStore {
         let periods = try await read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT period FROM snapshots")
         }
-        return Self.sortedPeriods(periods)
+        return StoreRules.sortedPeriods(periods)
     }
 
     private static func latestSnapshotInfo(_ db: Database, period: String) throws -> SnapshotInfo? {
@@ -65,18 +65,6 @@ extension SQLiteStore {
         SnapshotInfo(
             id: row["id"], period: row["period"], sha256: row["sha256"], createdAt: StoreTime.date(row["created_at"]),
             size: row["size"])
-    }
-
-    /// Periods in time order (`Period` order); text that is not a period goes last, in byte order.
-    static func sortedPeriods(_ periods: [String]) -> [String] {
-        periods.sorted { a, b in
-            switch (Period(a), Period(b)) {
-            case (let pa?, let pb?): return pa < pb || (!(pb < pa) && StringSet.precedes(a, b))
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return StringSet.precedes(a, b)
-            }
-        }
     }
 }
 

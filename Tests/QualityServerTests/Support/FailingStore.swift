@@ -100,4 +100,39 @@ extension FailingStore {
     func samplingPlansInForce() async throws(StoreError) -> [SamplingPlanRecord] {
         try await base.samplingPlansInForce()
     }
+
+    // MARK: Corrections and appeals
+
+    func proposeCorrection(_ correction: NewCorrection, by: String, at: Date) async throws(StoreError) -> Correction {
+        try await base.proposeCorrection(correction, by: by, at: at)
+    }
+    func decideCorrection(id: Int64, approve: Bool, by: String, reason: String, at: Date) async throws(StoreError)
+        -> Correction
+    {
+        try await base.decideCorrection(id: id, approve: approve, by: by, reason: reason, at: at)
+    }
+    func correction(id: Int64) async throws(StoreError) -> Correction? { try await base.correction(id: id) }
+    func corrections(period: String?, status: Correction.Status?) async throws(StoreError) -> [Correction] {
+        try await base.corrections(period: period, status: status)
+    }
+    func recordAppeal(_ appeal: NewAppeal, by: String, at: Date) async throws(StoreError) -> Appeal {
+        try await base.recordAppeal(appeal, by: by, at: at)
+    }
+    func resolveAppeal(
+        id: Int64, accepted: Bool, reason: String, correctionIDs: [Int64], by: String, at: Date
+    ) async throws(StoreError) -> Appeal {
+        try await base.resolveAppeal(
+            id: id, accepted: accepted, reason: reason, correctionIDs: correctionIDs, by: by, at: at)
+    }
+    func appeals(period: String?, district: String?, status: Appeal.Status?) async throws(StoreError) -> [Appeal] {
+        try await base.appeals(period: period, district: district, status: status)
+    }
+    func createSession(_ session: SessionRecord, capacity: Int, perToken: Int, now: Date) async throws(StoreError) {
+        try await base.createSession(session, capacity: capacity, perToken: perToken, now: now)
+    }
+    func session(idSHA256: String, now: Date) async throws(StoreError) -> SessionRecord? {
+        try await base.session(idSHA256: idSHA256, now: now)
+    }
+    func removeSession(idSHA256: String) async throws(StoreError) { try await base.removeSession(idSHA256: idSHA256) }
+    func sessionCount() async throws(StoreError) -> Int { try await base.sessionCount() }
 }

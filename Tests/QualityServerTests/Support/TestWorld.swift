@@ -27,10 +27,10 @@ final class TestWorld: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// Writes the demo config for the world with its sources on `port`, pulled once an hour with no
+    /// Writes the demo config for `world` (the test world unless given) with its sources on `port`, pulled once an hour with no
     /// retries; `overrides` maps a source id to another bureau port.
-    func writeConfig(port: Int, overrides: [String: Int] = [:]) throws {
-        var yaml = DemoConfig(world: Self.world, listen: ListenAddress(host: "127.0.0.1", port: port)).yaml
+    func writeConfig(port: Int, overrides: [String: Int] = [:], world: World = TestWorld.world) throws {
+        var yaml = DemoConfig(world: world, listen: ListenAddress(host: "127.0.0.1", port: port)).yaml
         yaml = yaml.replacingOccurrences(of: #"interval: \S+"#, with: "interval: 1h", options: .regularExpression)
         yaml = yaml.replacingOccurrences(of: #"retries: \d+"#, with: "retries: 0", options: .regularExpression)
         for (source, other) in overrides {
