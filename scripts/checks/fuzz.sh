@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# A short run of every libFuzzer harness (20 s each), so that a change that makes a reader of
+# outside input crash is caught on every test run. The long runs are `scripts/fuzz 1800`
+# (fuzz/README.md); this one builds the same ASan harnesses into .build-fuzz first.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+exec scripts/fuzz "${FUZZ_SECONDS:-20}"
