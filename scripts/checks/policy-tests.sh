@@ -41,7 +41,7 @@ esac
 grep -q 'failures="1"' "$tmp/wrong.xml" || fail "the JUnit XML does not count the failure"
 
 step "a mistake in the test file has its line and column"
-sed 's/    period: "2025"/    perod: "2025"/' policy-tests.yaml | head -20 >"$tmp/bad.yaml"
+sed -e 's/    period: "2025"/    perod: "2025"/' -e 20q policy-tests.yaml >"$tmp/bad.yaml" # no pipe into head: under pipefail sed's SIGPIPE would end the check
 status=0
 "$bin/qualityd" test --config config.yaml "$tmp/bad.yaml" >"$tmp/bad.log" 2>&1 || status=$?
 [ "$status" = 1 ] || fail "a bad test file exits $status, expected 1"
