@@ -27,7 +27,7 @@ let package = Package(
         // For the fuzzing package in fuzz/, which depends on this one by path.
         .library(name: "QualityCore", targets: ["QualityCore"]),
         .library(name: "QualityConfig", targets: ["QualityConfig"]),
-        .library(name: "QualityIngest", targets: ["QualityIngest"]),
+        .library(name: "QualityRecords", targets: ["QualityRecords"]),
         .executable(name: "bureau-sim", targets: ["bureau-sim"]),
     ],
     dependencies: [
@@ -59,12 +59,19 @@ let package = Package(
             dependencies: ["QualityCore", .yams],
             swiftSettings: swiftSettings
         ),
-        // Pulls, records, snapshots. The store only for the stored form of a pull (`PullRecord`); the
-        // confirmed payouts a snapshot needs are passed in. No server code.
+        // A bureau's body to checked records and a source's data, and the sources' data to one
+        // snapshot: pure computation, no I/O (what the fuzz harnesses build, without the HTTP stack).
+        .target(
+            name: "QualityRecords",
+            dependencies: ["QualityCore"],
+            swiftSettings: swiftSettings
+        ),
+        // Fetching and pulling: HTTP and libcurl transports, retries, the ingest state. The store
+        // only for the stored form of a pull (`PullRecord`). No server code.
         .target(
             name: "QualityIngest",
             dependencies: [
-                "QualityCore", "QualityStore", "CCurl",
+                "QualityCore", "QualityRecords", "QualityStore", "CCurl",
                 .asyncHTTPClient, .logging, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings
@@ -99,8 +106,8 @@ let package = Package(
         .target(
             name: "QualityServer",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
-                "CZlib", .hummingbird,
+                "QualityCore", "QualityConfig", "QualityRecords", "QualityIngest", "QualityStore", "QualityPostgres",
+                "QualityExport", "CZlib", .hummingbird,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
@@ -122,8 +129,8 @@ let package = Package(
         .executableTarget(
             name: "qualityd",
             dependencies: [
-                "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityPostgres", "QualityExport",
-                "QualityServer", .argumentParser, .logging,
+                "QualityCore", "QualityConfig", "QualityRecords", "QualityIngest", "QualityStore", "QualityPostgres",
+                "QualityExport", "QualityServer", .argumentParser, .logging,
             ],
             swiftSettings: swiftSettings
         ),
@@ -164,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "QualityIngestTests",
             dependencies: [
-                "QualityIngest", "QualityConfig", "QualityCore", "BureauSim", "TestFixtures",
+                "QualityIngest", "QualityRecords", "QualityConfig", "QualityCore", "BureauSim", "TestFixtures",
                 .hummingbird, .asyncHTTPClient, .logging, .nioCore,
             ],
             resources: [.copy("Fixtures")],
@@ -184,8 +191,8 @@ let package = Package(
         .testTarget(
             name: "QualityServerTests",
             dependencies: [
-                "QualityServer", "QualityCore", "QualityConfig", "QualityIngest", "QualityStore", "QualityExport",
-                "BureauSim", "TestFixtures",
+                "QualityServer", "QualityCore", "QualityConfig", "QualityRecords", "QualityIngest", "QualityStore",
+                "QualityExport", "BureauSim", "TestFixtures",
                 .hummingbird, .hummingbirdTesting, .asyncHTTPClient, .logging, .nioCore, .nioHTTP1, .httpTypes,
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
@@ -195,7 +202,7 @@ let package = Package(
         .testTarget(
             name: "BureauSimTests",
             dependencies: [
-                "BureauSim", "QualityCore", "QualityIngest",
+                "BureauSim", "QualityCore", "QualityRecords", "QualityIngest",
                 .asyncHTTPClient, .yams, .nioCore, .nioHTTP1,
             ],
             swiftSettings: swiftSettings

@@ -1,6 +1,7 @@
 import CCurl
 import Foundation
 import QualityCore
+import QualityRecords
 import Synchronization
 
 /// Fetches through libcurl: `sftp://`, `ftp://`, `ftps://`, `file://`, and `http(s)://` for

@@ -3,6 +3,7 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import QualityCore
+import QualityRecords
 
 /// One GET of one page (or one file): where, with which headers, and the limits that apply to it.
 public struct FetchRequest: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import Foundation
 import QualityCore
+import QualityRecords
 
 /// Each source's last good data and last outcome; builds snapshots from them.
 ///

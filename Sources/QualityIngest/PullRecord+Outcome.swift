@@ -1,4 +1,5 @@
 import Foundation
+import QualityRecords
 import QualityStore
 
 // The stored form of a pull and back: the one edge from ingestion to the store. Ingestion never

@@ -1,5 +1,6 @@
 import Foundation
 import QualityCore
+import QualityRecords
 
 /// Pulls configured sources: all of them concurrently, the pages of one source in order.
 ///

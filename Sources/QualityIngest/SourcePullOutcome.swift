@@ -1,5 +1,6 @@
 import Foundation
 import QualityCore
+import QualityRecords
 
 /// How one pull of one source went: what metrics, the store and `/api/v1/sources` report.
 public struct SourcePullOutcome: Sendable {

@@ -1,5 +1,6 @@
 import Foundation
 import QualityCore
+import QualityRecords
 
 /// Pulls one source: its pages in order, each with retries, all or nothing.
 struct SourcePuller: Sendable {

@@ -1,4 +1,5 @@
 import QualityCore
+import QualityRecords
 
 /// Hands each request to the client its source uses (`FetchRequest.transport`): the built-in
 /// HTTP client for http(s), libcurl for the other schemes and for `transport: curl`.

@@ -3,6 +3,7 @@ import Foundation
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityRecords
 import QualityStore
 
 #if canImport(Glibc)

@@ -3,6 +3,7 @@ import Foundation
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// Ingestion against a live bureau-sim (its library on a loopback port) with deterministic faults:

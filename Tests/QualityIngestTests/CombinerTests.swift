@@ -1,5 +1,6 @@
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 @Suite struct CombinerTests {

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// libcurl's blocking transfers run on threads of their own: many stalled transfers leave Swift's

@@ -1,5 +1,6 @@
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// One test per reject reason of docs/SEMANTICS.md §9, each with the record next to a good one.

@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import QualityCore
 import QualityIngest
+import QualityRecords
 import TestFixtures
 import Testing
 

@@ -4,6 +4,7 @@ import Hummingbird
 import NIOCore
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// Ingestion throughput at a million enterprises. Prints figures, asserts only correctness

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import QualityCore
 import QualityIngest
+import QualityRecords
 import QualityStore
 import Synchronization
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import QualityCore
 import QualityIngest
+import QualityRecords
 import QualityStore
 import Testing
 

@@ -29,8 +29,8 @@ let package = Package(
     targets: [
         harness("FuzzExpression", ["QualityCore"]),
         harness("FuzzJSON", ["QualityCore"]),
-        harness("FuzzCSV", ["QualityIngest"]),
+        harness("FuzzCSV", ["QualityRecords"]),
         harness("FuzzConfig", ["QualityConfig", "QualityCore"]),
-        harness("FuzzValidator", ["QualityIngest", "QualityConfig", "QualityCore"]),
+        harness("FuzzValidator", ["QualityRecords", "QualityConfig", "QualityCore"]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Prometheus
 import QualityIngest
+import QualityRecords
 import Synchronization
 
 /// The `qualityd_*` families of docs/SEMANTICS.md §12, declared once, here, with their help text.

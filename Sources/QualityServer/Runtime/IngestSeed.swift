@@ -1,6 +1,7 @@
 import Foundation
 import QualityCore
 import QualityIngest
+import QualityRecords
 import QualityStore
 
 /// What each source held before a restart, rebuilt from the store, so that a source that cannot be

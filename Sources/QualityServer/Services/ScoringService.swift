@@ -4,6 +4,7 @@ import NIOCore
 import QualityConfig
 import QualityCore
 import QualityIngest
+import QualityRecords
 import QualityStore
 import ServiceLifecycle
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Synchronization
 import Testing
 

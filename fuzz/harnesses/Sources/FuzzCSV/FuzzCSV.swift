@@ -1,5 +1,5 @@
 import QualityCore
-import QualityIngest
+import QualityRecords
 
 /// Decodes the input as a CSV page in UTF-8 and in GB18030, as a bureau's body would be.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,7 +1,7 @@
 import Glibc
 import QualityConfig
 import QualityCore
-import QualityIngest
+import QualityRecords
 
 /// The ingestion fixture's sources (five bureaus, with checks, maps and every combine mode).
 let plans: [SourcePlan] = {
