@@ -1,6 +1,7 @@
 import Foundation
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Synchronization
 
 /// The per-source summary `qualityd pull` prints: one row per source, failures with their error.

@@ -3,6 +3,7 @@ import Hummingbird
 import NIOCore
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// Request-level faults against a live server: each fails the source as a whole with its result,

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Synchronization
 import Testing
 

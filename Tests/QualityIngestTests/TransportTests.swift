@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// The file-drop transports through libcurl, against real servers: an SFTP drop (OpenSSH sshd),

@@ -1,6 +1,7 @@
 import Foundation
 import QualityCore
 import QualityIngest
+import QualityRecords
 import Testing
 
 /// docs/SEMANTICS.md §9's worked example end to end: five sources over real HTTP, the snapshot and rejects exact.

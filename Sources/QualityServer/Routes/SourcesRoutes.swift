@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import QualityCore
 import QualityIngest
+import QualityRecords
 
 /// `GET /api/v1/sources`: every configured source, its health and its last pull.
 struct SourcesRoutes {

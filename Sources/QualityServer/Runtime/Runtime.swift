@@ -5,6 +5,7 @@ import QualityConfig
 import QualityCore
 import QualityIngest
 import QualityPostgres
+import QualityRecords
 import QualityStore
 import Synchronization
 
