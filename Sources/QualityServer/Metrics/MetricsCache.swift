@@ -62,4 +62,7 @@ public final class MetricsCache: Sendable {
 
     /// Renderings installed so far: it moves only when a result or a source changes, never per scrape.
     public var renderCount: Int { state.withLock { $0.renders } }
+
+    /// Calls of `publish` so far (each renders once; a rendering overtaken by a later one is dropped).
+    public var publishCount: Int { state.withLock { $0.nextTicket } }
 }
