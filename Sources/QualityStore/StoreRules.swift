@@ -117,6 +117,43 @@ public enum StoreRules {
         return trimmed
     }
 
+    /// The reason of a proposed correction, trimmed; refuses a correction without a reason, a key or a
+    /// fact, or a proposer without a name.
+    package static func correctionReason(_ correction: NewCorrection, by: String) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        let reason = try requireText(correction.reason, argument: "reason", "a correction needs a written reason")
+        try requireText(correction.key, argument: "key", "a correction names the district or enterprise")
+        try requireText(correction.fact, argument: "fact", "a correction names the fact it corrects")
+        return reason
+    }
+
+    /// The reason of a decision on a correction, trimmed; refuses an empty one, or a decider without a name.
+    package static func decisionReason(_ reason: String, by: String) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        return try requireText(reason, argument: "reason", "a decision on a correction needs a written reason")
+    }
+
+    /// An appeal's text, trimmed; refuses an appeal without text, district or indicator, or a recorder
+    /// without a name.
+    package static func appealText(_ appeal: NewAppeal, by: String) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        let text = try requireText(appeal.text, argument: "text", "an appeal records the district's own words")
+        try requireText(appeal.district, argument: "district", "an appeal names the district")
+        try requireText(appeal.indicator, argument: "indicator", "an appeal names the indicator")
+        return text
+    }
+
+    /// The reason of an appeal's resolution, trimmed; only a rejection must give one. Refuses a
+    /// resolver without a name.
+    package static func resolutionReason(_ reason: String, accepted: Bool, by: String) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !accepted && reason.isEmpty {
+            throw .invalidArgument(name: "reason", message: "rejecting an appeal needs a written reason")
+        }
+        return reason
+    }
+
     /// A correction as the audit log names it.
     public static func describe(_ c: Correction) -> String {
         "\(c.entity.rawValue) \(c.key) \(c.fact) = \(c.valueJSON)"
