@@ -119,28 +119,34 @@ public enum StoreRules {
 
     /// The reason of a proposed correction, trimmed; refuses a correction without a reason, a key or a
     /// fact, or a proposer without a name.
-    package static func correctionReason(_ correction: NewCorrection, by: String) throws(StoreError) -> String {
-        try requireName(by, argument: "by")
-        let reason = try requireText(correction.reason, argument: "reason", "a correction needs a written reason")
-        try requireText(correction.key, argument: "key", "a correction names the district or enterprise")
-        try requireText(correction.fact, argument: "fact", "a correction names the fact it corrects")
-        return reason
+    package static func correctionReason(_ c: NewCorrection, by: String) throws(StoreError) -> String {
+        try requireTexts(
+            by: by, (c.reason, "reason", "a correction needs a written reason"),
+            (c.key, "key", "a correction names the district or enterprise"),
+            (c.fact, "fact", "a correction names the fact it corrects"))
     }
 
     /// The reason of a decision on a correction, trimmed; refuses an empty one, or a decider without a name.
     package static func decisionReason(_ reason: String, by: String) throws(StoreError) -> String {
-        try requireName(by, argument: "by")
-        return try requireText(reason, argument: "reason", "a decision on a correction needs a written reason")
+        try requireTexts(by: by, (reason, "reason", "a decision on a correction needs a written reason"))
     }
 
     /// An appeal's text, trimmed; refuses an appeal without text, district or indicator, or a recorder
     /// without a name.
     package static func appealText(_ appeal: NewAppeal, by: String) throws(StoreError) -> String {
+        try requireTexts(
+            by: by, (appeal.text, "text", "an appeal records the district's own words"),
+            (appeal.district, "district", "an appeal names the district"),
+            (appeal.indicator, "indicator", "an appeal names the indicator"))
+    }
+
+    /// The first of `texts` trimmed, once `by` names someone and none of `texts` is empty: each is a
+    /// text, the argument it came as, and what the refusal says, checked in order.
+    private static func requireTexts(by: String, _ texts: (String, String, String)...) throws(StoreError) -> String {
         try requireName(by, argument: "by")
-        let text = try requireText(appeal.text, argument: "text", "an appeal records the district's own words")
-        try requireText(appeal.district, argument: "district", "an appeal names the district")
-        try requireText(appeal.indicator, argument: "indicator", "an appeal names the indicator")
-        return text
+        var trimmed: [String] = []
+        for (text, argument, message) in texts { trimmed.append(try requireText(text, argument: argument, message)) }
+        return trimmed.first ?? ""
     }
 
     /// The reason of an appeal's resolution, trimmed; only a rejection must give one. Refuses a
