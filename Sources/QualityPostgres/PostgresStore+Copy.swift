@@ -4,31 +4,14 @@ import QualityStore
 
 extension PostgresStore {
     public func rows(of table: StoreTable, after id: Int64, limit: Int) async throws(StoreError) -> [[StoreValue]] {
-        try await read(
-            """
-            SELECT \(unescaped: table.columnList) FROM \(unescaped: table.name) WHERE id > \(id)
-            ORDER BY id LIMIT \(Int64(max(0, limit)))
-            """
-        ) { rows in try rows.map { row in try row.map(Self.value(of:)) } }
+        try await read(.page(of: table, after: id, limit: limit)) { rows in
+            try rows.map { row in try row.map(Self.value(of:)) }
+        }
     }
 
     public func insert(_ rows: [[StoreValue]], into table: StoreTable) async throws(StoreError) {
-        let placeholders = (1...table.columns.count).map { "$\($0)" }.joined(separator: ", ")
-        let sql = "INSERT INTO \(table.name) (\(table.columnList)) VALUES (\(placeholders))"
         try await transaction { transaction in
-            for row in rows {
-                var binds = PostgresBindings(capacity: row.count)
-                for value in row {
-                    switch value {
-                    case .null: binds.appendNull()
-                    case .integer(let n): binds.append(n)
-                    case .real(let x): binds.append(x)
-                    case .text(let s): binds.append(s)
-                    case .blob(let bytes): binds.append(bytes.bytea)
-                    }
-                }
-                try await transaction.execute(PostgresQuery(unsafeSQL: sql, binds: binds))
-            }
+            for row in rows { try await transaction.execute(.insert(row, into: table)) }
         }
     }
 
@@ -52,15 +35,7 @@ extension PostgresStore {
     /// One column of a query's rows as text, for diagnostics and tests (counts, a status).
     public func strings(_ sql: String) async throws(StoreError) -> [String] {
         try await read(PostgresQuery(unsafeSQL: sql)) { rows in
-            try rows.map { row in
-                switch try Self.value(of: row[0]) {
-                case .null: "NULL"
-                case .integer(let n): String(n)
-                case .real(let x): String(x)
-                case .text(let s): s
-                case .blob(let bytes): "<\(bytes.count) bytes>"
-                }
-            }
+            try rows.map { row in try Self.value(of: row[0]).diagnosticText }
         }
     }
 

@@ -93,6 +93,13 @@ public final class PostgresStore: CopyableStore {
         do { return try transform(rows) } catch { throw storeError(error) }
     }
 
+    /// Runs a statement both stores share outside a transaction and turns its rows into a value.
+    func read<T>(_ statement: StoreStatement, _ transform: ([PostgresRandomAccessRow]) throws -> T)
+        async throws(StoreError) -> T
+    {
+        try await read(PostgresQuery(statement), transform)
+    }
+
     /// Runs `body` in a transaction, after taking the advisory lock `lock` if given. A transaction that
     /// conflicts with another (serialisation failure, deadlock, unique violation) is run again, up to
     /// three times in all; the last failure is thrown.
@@ -127,6 +134,9 @@ public final class PostgresStore: CopyableStore {
             }
         }
     }
+
+    /// Orders text byte by byte, as SQLite sorts it, whatever the database's collation.
+    static let bytewise = #" COLLATE "C""#
 
     /// SQLSTATEs of a transaction that lost a race and may simply run again.
     static let conflicts: Set<String> = ["40001", "40P01", "23505"]
@@ -189,9 +199,24 @@ struct Transaction {
     func row(_ query: PostgresQuery) async throws -> PostgresRandomAccessRow? {
         try await rows(query).first
     }
+
+    func execute(_ statement: StoreStatement) async throws { try await execute(PostgresQuery(statement)) }
+
+    func rows(_ statement: StoreStatement) async throws -> [PostgresRandomAccessRow] {
+        try await rows(PostgresQuery(statement))
+    }
+
+    func row(_ statement: StoreStatement) async throws -> PostgresRandomAccessRow? {
+        try await rows(statement).first
+    }
+
+    /// Runs an INSERT and returns the new row's id.
+    func insert(_ statement: StoreStatement) async throws -> Int64 {
+        try PostgresStore.id(await rows(statement.appending(" RETURNING id")))
+    }
 }
 
-extension PostgresRandomAccessRow {
+extension PostgresRandomAccessRow: StoreRow {
     /// The named column decoded as `T`; a column the query did not select is an error, not a trap.
     func get<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
         guard contains(column) else {
@@ -200,21 +225,33 @@ extension PostgresRandomAccessRow {
         return try self[column].decode(T.self)
     }
 
+    package func value(_ column: String) throws -> StoreValue {
+        guard contains(column) else {
+            throw StoreError.invalidArgument(name: column, message: "the query selected no such column")
+        }
+        return try PostgresStore.value(of: self[column])
+    }
+
     /// A `bytea` column as bytes; NULL is empty.
-    func bytes(_ column: String) throws -> [UInt8] {
+    package func bytes(_ column: String) throws -> [UInt8] {
         guard let buffer = try get(column, as: ByteBuffer?.self) else { return [] }
         return Array(buffer.readableBytesView)
     }
-
-    /// A time column (integer milliseconds) as a `Date`.
-    func date(_ column: String) throws -> Date { StoreTime.date(try get(column, as: Int64.self)) }
-
-    func optionalDate(_ column: String) throws -> Date? {
-        try get(column, as: Int64?.self).map(StoreTime.date)
-    }
 }
 
-extension Array where Element == UInt8 {
-    /// The bytes as a `bytea` parameter.
-    var bytea: ByteBuffer { ByteBuffer(bytes: self) }
+extension PostgresQuery {
+    /// A statement both stores share, with PostgreSQL's numbered placeholders.
+    init(_ statement: StoreStatement) {
+        var binds = PostgresBindings(capacity: statement.arguments.count)
+        for value in statement.arguments {
+            switch value {
+            case .null: binds.appendNull()
+            case .integer(let n): binds.append(n)
+            case .real(let x): binds.append(x)
+            case .text(let s): binds.append(s)
+            case .blob(let bytes): binds.append(ByteBuffer(bytes: bytes))
+            }
+        }
+        self.init(unsafeSQL: statement.numberedSQL, binds: binds)
+    }
 }

@@ -84,27 +84,6 @@ public struct Correction: Sendable, Equatable {
     public var decidedBy: String?
     public var decidedAt: Date?
     public var decisionReason: String?
-
-    public init(
-        id: Int64, period: String, entity: CorrectionEntity, key: String, fact: String, valueJSON: String,
-        reason: String, evidence: String, status: Status, proposedBy: String, proposedAt: Date,
-        decidedBy: String? = nil, decidedAt: Date? = nil, decisionReason: String? = nil
-    ) {
-        self.id = id
-        self.period = period
-        self.entity = entity
-        self.key = key
-        self.fact = fact
-        self.valueJSON = valueJSON
-        self.reason = reason
-        self.evidence = evidence
-        self.status = status
-        self.proposedBy = proposedBy
-        self.proposedAt = proposedAt
-        self.decidedBy = decidedBy
-        self.decidedAt = decidedAt
-        self.decisionReason = decisionReason
-    }
 }
 
 /// An appeal to record.
@@ -144,26 +123,7 @@ public struct Appeal: Sendable, Equatable {
     /// Why it was rejected, or a note on its acceptance.
     public var resolution: String?
     /// The corrections an accepted appeal led to.
-    public var correctionIDs: [Int64]
-
-    public init(
-        id: Int64, period: String, district: String, indicator: String, text: String, status: Status,
-        recordedBy: String, recordedAt: Date, resolvedBy: String? = nil, resolvedAt: Date? = nil,
-        resolution: String? = nil, correctionIDs: [Int64] = []
-    ) {
-        self.id = id
-        self.period = period
-        self.district = district
-        self.indicator = indicator
-        self.text = text
-        self.status = status
-        self.recordedBy = recordedBy
-        self.recordedAt = recordedAt
-        self.resolvedBy = resolvedBy
-        self.resolvedAt = resolvedAt
-        self.resolution = resolution
-        self.correctionIDs = correctionIDs
-    }
+    public var correctionIDs: [Int64] = []
 }
 
 extension AuditAction {

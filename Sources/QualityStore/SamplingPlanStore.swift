@@ -77,37 +77,12 @@ public struct SamplingPlanRecord: Sendable, Equatable, Encodable {
     public var revokedBy: String?
     public var revokedAt: Date?
     public var revokeReason: String?
-
-    public init(
-        id: Int64, period: String, status: Status, seed: String, inputSHA256: String, sha256: String, population: Int,
-        selected: Int, drawnBy: String, drawnAt: Date, revokedBy: String? = nil, revokedAt: Date? = nil,
-        revokeReason: String? = nil
-    ) {
-        self.id = id
-        self.period = period
-        self.status = status
-        self.seed = seed
-        self.inputSHA256 = inputSHA256
-        self.sha256 = sha256
-        self.population = population
-        self.selected = selected
-        self.drawnBy = drawnBy
-        self.drawnAt = drawnAt
-        self.revokedBy = revokedBy
-        self.revokedAt = revokedAt
-        self.revokeReason = revokeReason
-    }
 }
 
 /// A plan in force with its frozen JSON.
 public struct FrozenSamplingPlan: Sendable, Equatable {
     public var record: SamplingPlanRecord
     public var json: [UInt8]
-
-    public init(record: SamplingPlanRecord, json: [UInt8]) {
-        self.record = record
-        self.json = json
-    }
 }
 
 extension AuditAction {

@@ -22,6 +22,18 @@ public protocol SessionRecords: Sendable {
     func sessionCount() async throws(StoreError) -> Int
 }
 
+extension SessionRecords {
+    /// `record` unless it expired at `now`; an expired one is ended.
+    package func unexpired(_ record: SessionRecord?, now: Date) async throws(StoreError) -> SessionRecord? {
+        guard let record else { return nil }
+        guard record.expires > now else {
+            try await removeSession(idSHA256: record.idSHA256)
+            return nil
+        }
+        return record
+    }
+}
+
 /// One stored session: the hash of its id, the token that signed in (its SHA-256, as `auth.tokens`
 /// lists it) and when it expires (to the millisecond).
 public struct SessionRecord: Sendable, Equatable {

@@ -117,6 +117,49 @@ public enum StoreRules {
         return trimmed
     }
 
+    /// The reason of a proposed correction, trimmed; refuses a correction without a reason, a key or a
+    /// fact, or a proposer without a name.
+    package static func correctionReason(_ c: NewCorrection, by: String) throws(StoreError) -> String {
+        try requireTexts(
+            by: by, (c.reason, "reason", "a correction needs a written reason"),
+            (c.key, "key", "a correction names the district or enterprise"),
+            (c.fact, "fact", "a correction names the fact it corrects"))
+    }
+
+    /// The reason of a decision on a correction, trimmed; refuses an empty one, or a decider without a name.
+    package static func decisionReason(_ reason: String, by: String) throws(StoreError) -> String {
+        try requireTexts(by: by, (reason, "reason", "a decision on a correction needs a written reason"))
+    }
+
+    /// An appeal's text, trimmed; refuses an appeal without text, district or indicator, or a recorder
+    /// without a name.
+    package static func appealText(_ appeal: NewAppeal, by: String) throws(StoreError) -> String {
+        try requireTexts(
+            by: by, (appeal.text, "text", "an appeal records the district's own words"),
+            (appeal.district, "district", "an appeal names the district"),
+            (appeal.indicator, "indicator", "an appeal names the indicator"))
+    }
+
+    /// The first of `texts` trimmed, once `by` names someone and none of `texts` is empty: each is a
+    /// text, the argument it came as, and what the refusal says, checked in order.
+    private static func requireTexts(by: String, _ texts: (String, String, String)...) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        var trimmed: [String] = []
+        for (text, argument, message) in texts { trimmed.append(try requireText(text, argument: argument, message)) }
+        return trimmed.first ?? ""
+    }
+
+    /// The reason of an appeal's resolution, trimmed; only a rejection must give one. Refuses a
+    /// resolver without a name.
+    package static func resolutionReason(_ reason: String, accepted: Bool, by: String) throws(StoreError) -> String {
+        try requireName(by, argument: "by")
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !accepted && reason.isEmpty {
+            throw .invalidArgument(name: "reason", message: "rejecting an appeal needs a written reason")
+        }
+        return reason
+    }
+
     /// A correction as the audit log names it.
     public static func describe(_ c: Correction) -> String {
         "\(c.entity.rawValue) \(c.key) \(c.fact) = \(c.valueJSON)"

@@ -10,25 +10,12 @@ public struct SnapshotInfo: Sendable, Equatable {
     public var createdAt: Date
     /// Size of the canonical JSON in bytes.
     public var size: Int
-
-    public init(id: Int64, period: String, sha256: String, createdAt: Date, size: Int) {
-        self.id = id
-        self.period = period
-        self.sha256 = sha256
-        self.createdAt = createdAt
-        self.size = size
-    }
 }
 
 /// A stored snapshot with its canonical JSON (`Snapshot.json(style: .canonical)`), byte for byte.
 public struct StoredSnapshot: Sendable, Equatable {
     public var info: SnapshotInfo
     public var json: [UInt8]
-
-    public init(info: SnapshotInfo, json: [UInt8]) {
-        self.info = info
-        self.json = json
-    }
 
     /// The snapshot decoded from its JSON.
     public func snapshot() throws -> Snapshot { try Snapshot.parse(json: json) }

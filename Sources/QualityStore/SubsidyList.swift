@@ -37,29 +37,6 @@ public struct SubsidyList: Sendable, Equatable {
     public var revokedBy: String?
     public var revokedAt: Date?
     public var revokeReason: String?
-
-    public init(
-        id: Int64, period: String, status: ListStatus, sha256: String, size: Int, payoutCount: Int, grantedFen: Int64,
-        noticeStart: Date, noticeEnd: Date, publishedBy: String, publishedAt: Date, confirmedBy: String? = nil,
-        confirmedAt: Date? = nil, revokedBy: String? = nil, revokedAt: Date? = nil, revokeReason: String? = nil
-    ) {
-        self.id = id
-        self.period = period
-        self.status = status
-        self.sha256 = sha256
-        self.size = size
-        self.payoutCount = payoutCount
-        self.grantedFen = grantedFen
-        self.noticeStart = noticeStart
-        self.noticeEnd = noticeEnd
-        self.publishedBy = publishedBy
-        self.publishedAt = publishedAt
-        self.confirmedBy = confirmedBy
-        self.confirmedAt = confirmedAt
-        self.revokedBy = revokedBy
-        self.revokedAt = revokedAt
-        self.revokeReason = revokeReason
-    }
 }
 
 /// A subsidy list with its frozen result JSON, exactly the bytes that were published.
@@ -68,12 +45,6 @@ public struct FrozenList: Sendable, Equatable {
     public var json: [UInt8]
     /// The labels frozen with it (see `Store.publishList`); nil for a list published without.
     public var labelsJSON: [UInt8]?
-
-    public init(list: SubsidyList, json: [UInt8], labelsJSON: [UInt8]? = nil) {
-        self.list = list
-        self.json = json
-        self.labelsJSON = labelsJSON
-    }
 
     /// The frozen result decoded from its JSON.
     public func result() throws -> AssessmentResult { try AssessmentResult.parse(json: json) }

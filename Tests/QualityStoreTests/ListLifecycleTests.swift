@@ -113,20 +113,7 @@ import Testing
         try await StoreHarness.withStore(kind) { store in
             _ = try await store.publishList(
                 F.result(), noticeStart: F.time(0), noticeEnd: F.time(1), by: "finance-li", at: F.time(2))
-            let outcomes = await withTaskGroup(of: String.self) { group in
-                for n in 0..<4 {
-                    group.addTask {
-                        do throws(StoreError) {
-                            _ = try await store.confirmList(period: "2025", by: "clerk-\(n)", at: F.time(10))
-                            return "confirmed"
-                        } catch {
-                            if case .alreadyConfirmed = error { return "refused" }
-                            return "\(error)"
-                        }
-                    }
-                }
-                return await group.reduce(into: []) { $0.append($1) }.sorted()
-            }
+            let outcomes = await ReplicaRaceTests.confirmAtOnce(on: [store], clerks: 4)
             #expect(outcomes == ["confirmed", "refused", "refused", "refused"])
             #expect(try await store.payouts().count == 2)
             #expect(try await store.column("SELECT count(*) FROM payouts") == ["2"])
@@ -215,21 +202,7 @@ import Testing
             #expect(statuses.filter { $0 == .published }.count == 1)
             #expect(statuses.filter { $0 == .superseded }.count == 7)
 
-            let outcomes = await withTaskGroup(of: String.self) { group in
-                for n in 0..<6 {
-                    let replica = replicas[n % 2]
-                    group.addTask {
-                        do throws(StoreError) {
-                            _ = try await replica.confirmList(period: "2025", by: "clerk-\(n)", at: F.time(10))
-                            return "confirmed"
-                        } catch {
-                            if case .alreadyConfirmed = error { return "refused" }
-                            return "\(error)"
-                        }
-                    }
-                }
-                return await group.reduce(into: []) { $0.append($1) }.sorted()
-            }
+            let outcomes = await Self.confirmAtOnce(on: replicas, clerks: 6)
             #expect(outcomes == ["confirmed"] + Array(repeating: "refused", count: 5))
             #expect(try await replicas[1].column("SELECT count(*) FROM payouts") == ["2"])
             #expect(
@@ -237,6 +210,26 @@ import Testing
                     "SELECT count(*) FROM subsidy_lists WHERE status IN ('published', 'confirmed')") == ["1"])
             #expect(try await replicas[0].auditLog(limit: 100, offset: 0).filter { $0.action == .confirm }.count == 1)
             for replica in replicas { try await replica.close() }
+        }
+    }
+
+    /// `clerks` clerks confirm the 2025 list at once, each on the next of `stores`: what each got
+    /// ("confirmed", "refused" for `alreadyConfirmed`, or the error), sorted.
+    static func confirmAtOnce(on stores: [any TestableStore], clerks: Int) async -> [String] {
+        await withTaskGroup(of: String.self) { group in
+            for n in 0..<clerks {
+                let store = stores[n % stores.count]
+                group.addTask {
+                    do throws(StoreError) {
+                        _ = try await store.confirmList(period: "2025", by: "clerk-\(n)", at: F.time(10))
+                        return "confirmed"
+                    } catch {
+                        if case .alreadyConfirmed = error { return "refused" }
+                        return "\(error)"
+                    }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }.sorted()
         }
     }
 }

@@ -19,13 +19,9 @@ import Testing
         try await StoreHarness.withStore(kind) { store in
             #expect(try await store.samplingPlan(period: "2025") == nil)
 
-            guard
-                case .frozen(let first) = try await store.freezeSamplingPlan(
-                    Self.plan("s1"), by: "admin", at: F.time(60))
-            else {
-                Issue.record("the first draw was not frozen")
-                return
-            }
+            let first = try #require(
+                try await store.freezeSamplingPlan(Self.plan("s1"), by: "admin", at: F.time(60)).frozen,
+                "the first draw was not frozen")
             #expect(first.status == .drawn && first.seed == "s1" && first.selected == 14 && first.population == 120)
             #expect(first.sha256 == SHA256.hex(Array(#"{"seed":"s1"}"#.utf8)))
             #expect(first.drawnAt == F.time(60))
@@ -45,13 +41,9 @@ import Testing
             )
             #expect(try await store.samplingPlan(period: "2025") == nil)
 
-            guard
-                case .frozen(let third) = try await store.freezeSamplingPlan(
-                    Self.plan("s3"), by: "root", at: F.time(240))
-            else {
-                Issue.record("the draw after a revoke was not frozen")
-                return
-            }
+            let third = try #require(
+                try await store.freezeSamplingPlan(Self.plan("s3"), by: "root", at: F.time(240)).frozen,
+                "the draw after a revoke was not frozen")
             #expect(try await store.samplingPlansInForce().map(\.id) == [third.id])
             #expect(try await store.samplingPlanHistory(period: "2025").map(\.seed) == ["s3", "s1"])
             let audit = try await store.auditLog(limit: 10, offset: 0)
@@ -61,5 +53,12 @@ import Testing
                     + String(repeating: "ab", count: 32))
             #expect(audit[1].detail == "plan #1 (seed s1); reason: wrong population")
         }
+    }
+}
+
+extension SamplingFreeze {
+    /// The plan the draw froze; nil when the period already had one.
+    var frozen: SamplingPlanRecord? {
+        if case .frozen(let record) = self { record } else { nil }
     }
 }

@@ -13,12 +13,6 @@ public enum StoreCopy {
         public var rows: Int
         /// SHA-256 (hex) of the table's rows in id order (see `StoreCopy.encode`).
         public var sha256: String
-
-        public init(table: String, rows: Int, sha256: String) {
-            self.table = table
-            self.rows = rows
-            self.sha256 = sha256
-        }
     }
 
     /// Refuses a target that holds any row: a copy never merges two histories.

@@ -116,15 +116,7 @@ public final class SQLiteStore: Store {
     /// `onWriter` runs it on the writing connection, whose settings differ from the readers' (busy handling).
     func strings(_ sql: String, column: Int = 0, onWriter: Bool = false) async throws(StoreError) -> [String] {
         let body: @Sendable (Database) throws -> [String] = { db in
-            try Row.fetchAll(db, sql: sql).map { row -> String in
-                switch (row[column] as DatabaseValue).storage {
-                case .null: "NULL"
-                case .int64(let n): String(n)
-                case .double(let x): String(x)
-                case .string(let s): s
-                case .blob(let data): "<\(data.count) bytes>"
-                }
-            }
+            try Row.fetchAll(db, sql: sql).map { row in StoreValue(row[column] as DatabaseValue).diagnosticText }
         }
         do {
             return onWriter ? try await pool.writeWithoutTransaction(body) : try await pool.read(body)
