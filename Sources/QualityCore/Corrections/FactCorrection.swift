@@ -40,11 +40,6 @@ public struct AppliedCorrection: Sendable, Equatable {
     public var correction: FactCorrection
     /// The bureaus' value in the snapshot (missing when they gave none).
     public var bureauValue: Value
-
-    public init(correction: FactCorrection, bureauValue: Value) {
-        self.correction = correction
-        self.bureauValue = bureauValue
-    }
 }
 
 extension Snapshot {
