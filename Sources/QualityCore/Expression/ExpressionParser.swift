@@ -67,19 +67,21 @@ public enum ExpressionParser {
         }
 
         mutating func parseOr() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseAnd()
-            while isSymbol("||") {
-                _ = advance()
-                left = .binary(.or, left, try parseAnd())
-            }
-            return left
+            try parseLevel([.or]) { (s: inout State) throws(ExpressionError) in try s.parseAnd() }
         }
 
         mutating func parseAnd() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseNot()
-            while isSymbol("&&") {
+            try parseLevel([.and]) { (s: inout State) throws(ExpressionError) in try s.parseNot() }
+        }
+
+        /// One level of left-associative operators: operands that `operand` parses, joined by any of `operators`.
+        mutating func parseLevel(
+            _ operators: [BinaryOperator], _ operand: (inout State) throws(ExpressionError) -> ExpressionSyntax
+        ) throws(ExpressionError) -> ExpressionSyntax {
+            var left = try operand(&self)
+            while case .symbol(let symbol) = peek.kind, let op = operators.first(where: { $0.rawValue == symbol }) {
                 _ = advance()
-                left = .binary(.and, left, try parseNot())
+                left = .binary(op, left, try operand(&self))
             }
             return left
         }
@@ -124,33 +126,11 @@ public enum ExpressionParser {
         }
 
         mutating func parseAdd() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseMultiply()
-            while true {
-                if isSymbol("+") {
-                    _ = advance()
-                    left = .binary(.add, left, try parseMultiply())
-                } else if isSymbol("-") {
-                    _ = advance()
-                    left = .binary(.subtract, left, try parseMultiply())
-                } else {
-                    return left
-                }
-            }
+            try parseLevel([.add, .subtract]) { (s: inout State) throws(ExpressionError) in try s.parseMultiply() }
         }
 
         mutating func parseMultiply() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseUnary()
-            while true {
-                if isSymbol("*") {
-                    _ = advance()
-                    left = .binary(.multiply, left, try parseUnary())
-                } else if isSymbol("/") {
-                    _ = advance()
-                    left = .binary(.divide, left, try parseUnary())
-                } else {
-                    return left
-                }
-            }
+            try parseLevel([.multiply, .divide]) { (s: inout State) throws(ExpressionError) in try s.parseUnary() }
         }
 
         mutating func parseUnary() throws(ExpressionError) -> ExpressionSyntax {
