@@ -55,10 +55,9 @@ extension ConfigDecoder {
 
     func indicator(_ node: Node, _ path: String) -> Indicator {
         let m = mapping(node, path, known: ["id", "name", "unit", "direction", "value"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         var indicator = Indicator(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             value: m.required("value", expression) ?? placeholderExpression,
             location: m.location
         )
@@ -73,10 +72,9 @@ extension ConfigDecoder {
     /// A rule (`veto`, `eligibility`): id, name, when.
     func rule(_ node: Node, _ path: String) -> Rule {
         let m = mapping(node, path, known: ["id", "name", "when"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return Rule(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             when: m.required("when", expression) ?? placeholderExpression,
             location: m.location
         )

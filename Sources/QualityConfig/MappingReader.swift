@@ -83,3 +83,12 @@ struct MappingReader {
         return decode(value, childPath(key))
     }
 }
+
+extension MappingReader {
+    /// `id` (required) and `name`, in both languages and the id when absent: how every listed item
+    /// (indicator, dimension, rule, program, …) begins.
+    func idAndName() -> (id: String, name: LocalizedText) {
+        let id = required("id", decoder.string) ?? ""
+        return (id, optional("name", decoder.localized) ?? LocalizedText(zh: id))
+    }
+}

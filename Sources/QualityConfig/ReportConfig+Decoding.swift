@@ -4,9 +4,9 @@ import Yams
 extension ConfigDecoder {
     func report(_ node: Node, _ path: String) -> ReportConfig {
         let m = mapping(node, path, known: ["id", "name", "group_by", "groups", "figures", "trend", "compare"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         var r = ReportConfig(
-            id: id, name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             groupBy: m.required("group_by", string) ?? "", location: m.location)
         r.groups = m.optional("groups", groupNames) ?? []
         r.figures = m.required("figures") { items($0, $1, figure) } ?? []
@@ -25,9 +25,9 @@ extension ConfigDecoder {
 
     func figure(_ node: Node, _ path: String) -> ReportFigure {
         let m = mapping(node, path, known: ["id", "name", "unit", "value"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         var f = ReportFigure(
-            id: id, name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             value: m.required("value", expression) ?? placeholderExpression, location: m.location)
         if let v: IndicatorUnit = m.optional("unit", choice) { f.unit = v }
         return f

@@ -14,10 +14,9 @@ extension ConfigDecoder {
 
     func riskClass(_ node: Node, _ path: String) -> RiskClass {
         let m = mapping(node, path, known: ["id", "name", "min_score", "ratio"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return RiskClass(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             minScore: m.required("min_score", number) ?? 0,
             ratio: m.required("ratio", number) ?? 0,
             location: m.location

@@ -25,10 +25,9 @@ extension ConfigDecoder {
 
     func dimension(_ node: Node, _ path: String) -> Dimension {
         let m = mapping(node, path, known: ["id", "name", "indicators"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return Dimension(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             indicators: m.required("indicators") { items($0, $1, scoredIndicator) } ?? [],
             location: m.location
         )
@@ -121,10 +120,9 @@ extension ConfigDecoder {
     /// A bonus or penalty item.
     func adjustment(_ node: Node, _ path: String) -> Adjustment {
         let m = mapping(node, path, known: ["id", "name", "points", "cap"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return Adjustment(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             points: m.required("points", expression) ?? placeholderExpression,
             cap: m.optional("cap", number),
             location: m.location
@@ -133,10 +131,9 @@ extension ConfigDecoder {
 
     func grade(_ node: Node, _ path: String) -> Grade {
         let m = mapping(node, path, known: ["id", "name", "min"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return Grade(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             min: m.required("min", number) ?? 0,
             location: m.location
         )

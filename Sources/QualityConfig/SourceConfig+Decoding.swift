@@ -11,10 +11,9 @@ extension ConfigDecoder {
 
     func source(_ node: Node, _ path: String) -> SourceConfig {
         let m = mapping(node, path, known: Self.sourceKeys)
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         var s = SourceConfig(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             url: m.required("url", string) ?? "",
             key: m.required("key", string) ?? ""
         )
@@ -105,21 +104,21 @@ extension ConfigDecoder {
 
     /// Seconds, from `15m`, `10s`, `1h30m`, `500ms`.
     func duration(_ node: Node, _ path: String) -> Double? {
-        guard let text = string(node, path) else { return nil }
-        guard let seconds = Quantities.duration(text) else {
-            fail(path, node, "expected a duration such as 10s, 15m, 1h30m or 500ms (found '\(text)')")
-            return nil
-        }
-        return seconds
+        quantity(node, path, Quantities.duration, "a duration such as 10s, 15m, 1h30m or 500ms")
     }
 
     /// Bytes, from `64MiB`, `512KiB`, `1GB` or `1000`.
     func size(_ node: Node, _ path: String) -> Int? {
+        quantity(node, path, Quantities.size, "a size such as 64MiB, 512KiB, 1GB or 1000")
+    }
+
+    /// A string that `parse` reads; else reported as not `expected`.
+    private func quantity<T>(_ node: Node, _ path: String, _ parse: (String) -> T?, _ expected: String) -> T? {
         guard let text = string(node, path) else { return nil }
-        guard let bytes = Quantities.size(text) else {
-            fail(path, node, "expected a size such as 64MiB, 512KiB, 1GB or 1000 (found '\(text)')")
+        guard let value = parse(text) else {
+            fail(path, node, "expected \(expected) (found '\(text)')")
             return nil
         }
-        return bytes
+        return value
     }
 }

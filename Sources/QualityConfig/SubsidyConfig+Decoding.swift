@@ -24,10 +24,9 @@ extension ConfigDecoder {
         let m = mapping(
             node, path,
             known: ["id", "name", "basis", "when", "amount_yuan", "group", "once_per_years", "budget_yuan"])
-        let id = m.required("id", string) ?? ""
+        let (id, name) = m.idAndName()
         return Program(
-            id: id,
-            name: m.optional("name", localized) ?? LocalizedText(zh: id),
+            id: id, name: name,
             basis: m.optional("basis", string) ?? "",
             when: m.required("when", expression) ?? placeholderExpression,
             amountYuan: m.required("amount_yuan", expression) ?? placeholderExpression,

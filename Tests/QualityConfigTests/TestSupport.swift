@@ -86,3 +86,19 @@ enum Base {
     /// The base followed by `text`, which starts at line 24.
     static func appending(_ text: String) -> String { self.text + text }
 }
+
+/// An invalid config and every error it must give, in order: a row of the table-driven suites.
+struct InvalidCase: Sendable, CustomTestStringConvertible {
+    /// What the row checks, as a test name.
+    var name: String
+    var yaml: String
+    var expected: [Expected]
+
+    init(_ name: String, _ yaml: String, _ expected: Expected...) {
+        self.name = name
+        self.yaml = yaml
+        self.expected = expected
+    }
+
+    var testDescription: String { name }
+}

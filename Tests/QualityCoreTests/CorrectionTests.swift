@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// Approved corrections on top of the bureaus' snapshot (docs/SEMANTICS.md §14): what they change,
 /// what the result records, and that a result without them is byte for byte as before.

@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// The grammar of docs/SEMANTICS.md §4 and its errors, each with the exact column and message.
 @Suite struct ExpressionParserTests {

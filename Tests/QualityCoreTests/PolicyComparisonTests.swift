@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// What-if decided by `PolicyComparison`, on two small hand-made results with every kind of change.
 @Suite struct PolicyComparisonTests {

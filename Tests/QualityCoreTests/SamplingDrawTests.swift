@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// The draw of docs/SAMPLING.md: the worked example, exact counts, inspectors, and the ratio a
 /// class is drawn at over many seeds.

@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// docs/SEMANTICS.md §6: scoring methods, directions and missing-value policies.
 @Suite struct ScoringTests {

@@ -1,5 +1,6 @@
-import QualityCore
 import Testing
+
+@testable import QualityCore
 
 /// docs/SEMANTICS.md §7, steps 1–4 and the rejects: eligibility, programs, groups, the enterprise cap.
 @Suite struct SubsidyRuleTests {

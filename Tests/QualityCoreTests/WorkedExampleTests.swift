@@ -1,7 +1,8 @@
 import QualityConfig
-import QualityCore
 import TestFixtures
 import Testing
+
+@testable import QualityCore
 
 /// The golden tests: the shared worked and ingestion examples (`Tests/Fixtures`), scored whole.
 @Suite struct WorkedExampleTests {

@@ -1,6 +1,7 @@
 import Foundation
-import QualityCore
 import QualityStore
+
+@testable import QualityCore
 
 /// Small real values built with QualityCore types, and a scratch directory per test.
 enum StoreFixtures {

@@ -32,43 +32,27 @@ extension AssessmentResult {
     /// `corrections_sha256`, written after `snapshot_sha256` only when a correction applied.
     func writeCorrectionsHash(into w: inout JSONWriter) {
         guard let hash = correctionsSHA256 else { return }
-        w.key("corrections_sha256")
-        w.string(hash)
+        w.member("corrections_sha256", hash)
     }
 
     /// `corrections`, written last only when a correction applied.
     func writeCorrections(into w: inout JSONWriter) {
         guard !corrections.isEmpty else { return }
         w.key("corrections")
-        w.beginArray()
-        for a in corrections {
+        w.objects(corrections) { w, a in
             let c = a.correction
-            w.beginObject()
-            w.key("id")
-            w.integer(c.id)
-            w.key("entity")
-            w.string(c.entity.rawValue)
-            w.key("key")
-            w.string(c.key)
-            w.key("fact")
-            w.string(c.fact)
-            w.key("bureau_value")
-            w.fact(a.bureauValue)
-            w.key("value")
-            w.fact(c.value)
-            w.key("reason")
-            w.string(c.reason)
-            w.key("evidence")
-            w.string(c.evidence)
-            w.key("proposed_by")
-            w.string(c.proposedBy)
-            w.key("approved_by")
-            w.string(c.approvedBy)
-            w.key("approval_reason")
-            w.string(c.approvalReason)
-            w.endObject()
+            w.member("id", c.id)
+            w.member("entity", c.entity.rawValue)
+            w.member("key", c.key)
+            w.member("fact", c.fact)
+            w.member("bureau_value", fact: a.bureauValue)
+            w.member("value", fact: c.value)
+            w.member("reason", c.reason)
+            w.member("evidence", c.evidence)
+            w.member("proposed_by", c.proposedBy)
+            w.member("approved_by", c.approvedBy)
+            w.member("approval_reason", c.approvalReason)
         }
-        w.endArray()
     }
 
     /// The `corrections` member read back; throws naming the culprit.

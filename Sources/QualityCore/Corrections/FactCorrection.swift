@@ -40,11 +40,6 @@ public struct AppliedCorrection: Sendable, Equatable {
     public var correction: FactCorrection
     /// The bureaus' value in the snapshot (missing when they gave none).
     public var bureauValue: Value
-
-    public init(correction: FactCorrection, bureauValue: Value) {
-        self.correction = correction
-        self.bureauValue = bureauValue
-    }
 }
 
 extension Snapshot {
@@ -74,22 +69,13 @@ extension [AppliedCorrection] {
     public var sha256: String? {
         guard !isEmpty else { return nil }
         var w = JSONWriter(style: .canonical)
-        w.beginArray()
-        for a in self {
-            w.beginObject()
-            w.key("entity")
-            w.string(a.correction.entity.rawValue)
-            w.key("fact")
-            w.string(a.correction.fact)
-            w.key("id")
-            w.integer(a.correction.id)
-            w.key("key")
-            w.string(a.correction.key)
-            w.key("value")
-            w.fact(a.correction.value)
-            w.endObject()
+        w.objects(self) { w, a in
+            w.member("entity", a.correction.entity.rawValue)
+            w.member("fact", a.correction.fact)
+            w.member("id", a.correction.id)
+            w.member("key", a.correction.key)
+            w.member("value", fact: a.correction.value)
         }
-        w.endArray()
         return SHA256.hex(w.bytes)
     }
 }

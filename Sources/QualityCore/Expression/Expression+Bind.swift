@@ -232,36 +232,14 @@ private struct Binder {
                 }
                 return .number(Double(n))
             }
-        case "sum", "avg":
-            let average = name == "avg"
-            return Bound { cursor in
-                var total = 0.0
-                var n = 0
-                for row in cursor.members {
-                    cursor.enterprise = row
-                    if case .number(let x) = f(cursor) {
-                        total += x
-                        n += 1
-                    }
-                }
-                if average { return n == 0 ? .missing : .from(total / Double(n)) }
-                return .from(total)
-            }
         default:
-            let wantMax = name == "max"
             return Bound { cursor in
-                var best: Double?
+                var fold = NumberFold(name)
                 for row in cursor.members {
                     cursor.enterprise = row
-                    if case .number(let x) = f(cursor) {
-                        if let b = best {
-                            if wantMax ? x > b : x < b { best = x }
-                        } else {
-                            best = x
-                        }
-                    }
+                    if case .number(let x) = f(cursor) { fold.add(x) }
                 }
-                return best.map(Value.number) ?? .missing
+                return fold.value
             }
         }
     }
@@ -275,35 +253,47 @@ private struct Binder {
                 for row in cursor.members where col[row].isTrue { n += 1 }
                 return .number(Double(n))
             }
-        case "sum", "avg":
-            let average = name == "avg"
-            return Bound { cursor in
-                var total = 0.0
-                var n = 0
-                for row in cursor.members {
-                    if case .number(let x) = col[row] {
-                        total += x
-                        n += 1
-                    }
-                }
-                if average { return n == 0 ? .missing : .from(total / Double(n)) }
-                return .from(total)
-            }
         default:
-            let wantMax = name == "max"
             return Bound { cursor in
-                var best: Double?
+                var fold = NumberFold(name)
                 for row in cursor.members {
-                    if case .number(let x) = col[row] {
-                        if let b = best {
-                            if wantMax ? x > b : x < b { best = x }
-                        } else {
-                            best = x
-                        }
-                    }
+                    if case .number(let x) = col[row] { fold.add(x) }
                 }
-                return best.map(Value.number) ?? .missing
+                return fold.value
             }
+        }
+    }
+}
+
+/// What `sum`, `avg`, `min` and `max` make of a district's numbers, whether each row's number comes
+/// from an expression or straight from a column; rows without a number are left out.
+struct NumberFold {
+    private let name: String
+    private let wantMax: Bool
+    private var total = 0.0
+    private var count = 0
+    private var best: Double?
+
+    init(_ name: String) {
+        self.name = name
+        wantMax = name == "max"
+    }
+
+    mutating func add(_ x: Double) {
+        total += x
+        count += 1
+        if let b = best {
+            if wantMax ? x > b : x < b { best = x }
+        } else {
+            best = x
+        }
+    }
+
+    var value: Value {
+        switch name {
+        case "sum": .from(total)
+        case "avg": count == 0 ? .missing : .from(total / Double(count))
+        default: best.map(Value.number) ?? .missing
         }
     }
 }

@@ -67,56 +67,69 @@ public enum ExpressionParser {
         }
 
         mutating func parseOr() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseAnd()
-            while isSymbol("||") {
-                _ = advance()
-                left = .binary(.or, left, try parseAnd())
-            }
-            return left
+            try parseLevel([.or]) { (s: inout State) throws(ExpressionError) in try s.parseAnd() }
         }
 
         mutating func parseAnd() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseNot()
-            while isSymbol("&&") {
+            try parseLevel([.and]) { (s: inout State) throws(ExpressionError) in try s.parseNot() }
+        }
+
+        /// One level of left-associative operators: operands that `operand` parses, joined by any of `operators`.
+        mutating func parseLevel(
+            _ operators: [BinaryOperator], _ operand: (inout State) throws(ExpressionError) -> ExpressionSyntax
+        ) throws(ExpressionError) -> ExpressionSyntax {
+            var left = try operand(&self)
+            while case .symbol(let symbol) = peek.kind, let op = operators.first(where: { $0.rawValue == symbol }) {
                 _ = advance()
-                left = .binary(.and, left, try parseNot())
+                left = .binary(op, left, try operand(&self))
             }
             return left
         }
 
         mutating func parseNot() throws(ExpressionError) -> ExpressionSyntax {
-            if isSymbol("!") {
-                _ = advance()
-                return .not(try nested { (s: inout State) throws(ExpressionError) in try s.parseNot() })
+            try parsePrefix("!", ExpressionSyntax.not) { (s: inout State) throws(ExpressionError) in
+                try s.parseComparison()
             }
-            return try parseComparison()
+        }
+
+        /// Any number of prefix `symbol`s, each applied by `apply`, before an operand that `operand` parses.
+        mutating func parsePrefix(
+            _ symbol: String, _ apply: (ExpressionSyntax) -> ExpressionSyntax,
+            _ operand: (inout State) throws(ExpressionError) -> ExpressionSyntax
+        ) throws(ExpressionError) -> ExpressionSyntax {
+            guard isSymbol(symbol) else { return try operand(&self) }
+            _ = advance()
+            return apply(
+                try nested { (s: inout State) throws(ExpressionError) in try s.parsePrefix(symbol, apply, operand) })
         }
 
         mutating func parseComparison() throws(ExpressionError) -> ExpressionSyntax {
             let left = try parseAdd()
-            if case .symbol(let s) = peek.kind, let op = BinaryOperator(rawValue: s),
-                [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(op)
+            let op: BinaryOperator
+            if case .symbol(let s) = peek.kind, let symbol = BinaryOperator(rawValue: s),
+                [.equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual].contains(symbol)
             {
-                _ = advance()
-                // The right side is parsed first: `finishComparison` must see the token after it.
-                let right = try parseAdd()
-                return try finishComparison(.binary(op, left, right))
+                op = symbol
+            } else if isKeyword("in") {
+                op = .isIn
+            } else {
+                return left
             }
-            if isKeyword("in") {
-                _ = advance()
-                let right = try parseAdd()
-                return try finishComparison(.binary(.isIn, left, right))
-            }
-            return left
+            _ = advance()
+            // The right side is parsed first: `finishComparison` must see the token after it.
+            let right = try parseAdd()
+            return try finishComparison(.binary(op, left, right))
         }
 
         /// Comparisons do not chain: `a < b < c` is an error, not a surprise.
         func finishComparison(_ tree: ExpressionSyntax) throws(ExpressionError) -> ExpressionSyntax {
-            if case .symbol(let s) = peek.kind, ["==", "!=", "<", "<=", ">", ">="].contains(s) {
-                throw ExpressionError(
-                    column: peek.column, message: "comparisons do not chain; combine them with && or ||")
+            let chained: Bool
+            if case .symbol(let s) = peek.kind {
+                chained = ["==", "!=", "<", "<=", ">", ">="].contains(s)
+            } else {
+                chained = isKeyword("in")
             }
-            if isKeyword("in") {
+            if chained {
                 throw ExpressionError(
                     column: peek.column, message: "comparisons do not chain; combine them with && or ||")
             }
@@ -124,41 +137,17 @@ public enum ExpressionParser {
         }
 
         mutating func parseAdd() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseMultiply()
-            while true {
-                if isSymbol("+") {
-                    _ = advance()
-                    left = .binary(.add, left, try parseMultiply())
-                } else if isSymbol("-") {
-                    _ = advance()
-                    left = .binary(.subtract, left, try parseMultiply())
-                } else {
-                    return left
-                }
-            }
+            try parseLevel([.add, .subtract]) { (s: inout State) throws(ExpressionError) in try s.parseMultiply() }
         }
 
         mutating func parseMultiply() throws(ExpressionError) -> ExpressionSyntax {
-            var left = try parseUnary()
-            while true {
-                if isSymbol("*") {
-                    _ = advance()
-                    left = .binary(.multiply, left, try parseUnary())
-                } else if isSymbol("/") {
-                    _ = advance()
-                    left = .binary(.divide, left, try parseUnary())
-                } else {
-                    return left
-                }
-            }
+            try parseLevel([.multiply, .divide]) { (s: inout State) throws(ExpressionError) in try s.parseUnary() }
         }
 
         mutating func parseUnary() throws(ExpressionError) -> ExpressionSyntax {
-            if isSymbol("-") {
-                _ = advance()
-                return .negate(try nested { (s: inout State) throws(ExpressionError) in try s.parseUnary() })
+            try parsePrefix("-", ExpressionSyntax.negate) { (s: inout State) throws(ExpressionError) in
+                try s.parsePrimary()
             }
-            return try parsePrimary()
         }
 
         mutating func parsePrimary() throws(ExpressionError) -> ExpressionSyntax {

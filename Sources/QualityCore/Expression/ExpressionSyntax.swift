@@ -48,11 +48,6 @@ public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertib
     public var column: Int
     public var message: String
 
-    public init(column: Int, message: String) {
-        self.column = column
-        self.message = message
-    }
-
     public var description: String { "column \(column): \(message)" }
 }
 

@@ -28,11 +28,6 @@ public struct PolicyVersion: Sendable {
 public struct PolicyStamp: Sendable, Hashable, Encodable {
     public var id: String
     public var sha256: String
-
-    public init(id: String, sha256: String) {
-        self.id = id
-        self.sha256 = sha256
-    }
 }
 
 extension Config {

@@ -12,22 +12,13 @@ public enum PolicyCanonicalForm {
     public static func bytes(of config: Config) -> [UInt8] {
         var w = JSONWriter(style: .canonical, reserve: 4096)
         w.beginObject()
-        w.key("id")
-        w.string(config.policyID)
-        w.key("from")
-        w.string(config.policyFrom?.description)
-        w.key("indicators")
-        w.beginArray()
-        for i in config.indicators {
-            w.beginObject()
-            field(&w, "id", i.id)
-            name(&w, i.name)
-            field(&w, "unit", i.unit.rawValue)
-            field(&w, "direction", i.direction.rawValue)
-            field(&w, "value", i.value.text)
-            w.endObject()
+        w.member("id", config.policyID)
+        w.member("from", config.policyFrom?.description)
+        named(&w, "indicators", config.indicators) { w, i in
+            w.member("unit", i.unit.rawValue)
+            w.member("direction", i.direction.rawValue)
+            w.member("value", i.value.text)
         }
-        w.endArray()
         w.key("scoring")
         scoring(&w, config.scoring)
         w.key("subsidies")
@@ -36,145 +27,110 @@ public enum PolicyCanonicalForm {
         return w.bytes
     }
 
-    private static func field(_ w: inout JSONWriter, _ key: String, _ value: String?) {
+    /// `key`: an object per item, its id and names first, then what `rest` writes.
+    private static func named<Item: NamedItem>(
+        _ w: inout JSONWriter, _ key: String, _ items: [Item], _ rest: (inout JSONWriter, Item) -> Void
+    ) {
         w.key(key)
-        w.string(value)
-    }
-
-    private static func number(_ w: inout JSONWriter, _ key: String, _ value: Double?) {
-        w.key(key)
-        w.number(value)
-    }
-
-    private static func name(_ w: inout JSONWriter, _ text: LocalizedText) {
-        field(&w, "name_zh", text.zh)
-        field(&w, "name_en", text.en)
+        w.objects(items) { w, item in
+            w.member("id", item.id)
+            w.member("name_zh", item.name.zh)
+            w.member("name_en", item.name.en)
+            rest(&w, item)
+        }
     }
 
     private static func scoring(_ w: inout JSONWriter, _ s: ScoringConfig) {
         w.beginObject()
-        number(&w, "total", s.total)
-        number(&w, "max_total", s.maxTotal)
-        field(&w, "missing", s.missing.rawValue)
-        w.key("dimensions")
-        w.beginArray()
-        for d in s.dimensions {
-            w.beginObject()
-            field(&w, "id", d.id)
-            name(&w, d.name)
+        w.member("total", s.total)
+        w.member("max_total", s.maxTotal)
+        w.member("missing", s.missing.rawValue)
+        named(&w, "dimensions", s.dimensions) { w, d in
             w.key("indicators")
             w.beginArray()
             for e in d.indicators { entry(&w, e) }
             w.endArray()
-            w.endObject()
         }
-        w.endArray()
-        adjustments(&w, "bonus", s.bonus)
-        number(&w, "bonus_cap", s.bonusCap)
-        adjustments(&w, "penalties", s.penalties)
-        number(&w, "penalty_cap", s.penaltyCap)
-        rules(&w, "veto", s.veto)
-        w.key("grades")
-        w.beginArray()
-        for g in s.grades {
-            w.beginObject()
-            field(&w, "id", g.id)
-            name(&w, g.name)
-            number(&w, "min", g.min)
-            w.endObject()
-        }
-        w.endArray()
+        named(&w, "bonus", s.bonus, adjustment)
+        w.member("bonus_cap", s.bonusCap)
+        named(&w, "penalties", s.penalties, adjustment)
+        w.member("penalty_cap", s.penaltyCap)
+        named(&w, "veto", s.veto, rule)
+        named(&w, "grades", s.grades) { w, g in w.member("min", g.min) }
         w.endObject()
     }
 
     private static func entry(_ w: inout JSONWriter, _ e: ScoredIndicator) {
         w.beginObject()
-        field(&w, "indicator", e.indicator)
-        number(&w, "weight", e.weight)
-        field(&w, "method", e.method.name)
-        field(&w, "direction", e.direction?.rawValue)
-        field(&w, "missing", e.missing?.rawValue)
+        w.member("indicator", e.indicator)
+        w.member("weight", e.weight)
+        w.member("method", e.method.name)
+        w.member("direction", e.direction?.rawValue)
+        w.member("missing", e.missing?.rawValue)
         switch e.method {
         case .target(let floor, let target):
-            number(&w, "floor", floor)
-            number(&w, "target", target)
+            w.member("floor", floor)
+            w.member("target", target)
         case .minmax:
             break
         case .bands(let bands):
             w.key("bands")
-            w.beginArray()
-            for b in bands {
-                w.beginObject()
-                number(&w, "min", b.min)
-                number(&w, "max", b.max)
-                number(&w, "score", b.score)
-                w.endObject()
+            w.objects(bands) { w, b in
+                w.member("min", b.min)
+                w.member("max", b.max)
+                w.member("score", b.score)
             }
-            w.endArray()
         case .rank(.rates(let rates, let rest)):
             w.key("rates")
             w.beginArray()
             for r in rates { w.number(r) }
             w.endArray()
-            number(&w, "rest", rest)
+            w.member("rest", rest)
         case .rank(.step(let step)):
-            number(&w, "step", step)
+            w.member("step", step)
         case .ratio(let reference):
-            field(&w, "reference", reference.rawValue)
+            w.member("reference", reference.rawValue)
         }
         w.endObject()
     }
 
-    private static func adjustments(_ w: inout JSONWriter, _ key: String, _ items: [Adjustment]) {
-        w.key(key)
-        w.beginArray()
-        for a in items {
-            w.beginObject()
-            field(&w, "id", a.id)
-            name(&w, a.name)
-            field(&w, "points", a.points.text)
-            number(&w, "cap", a.cap)
-            w.endObject()
-        }
-        w.endArray()
+    private static func adjustment(_ w: inout JSONWriter, _ a: Adjustment) {
+        w.member("points", a.points.text)
+        w.member("cap", a.cap)
     }
 
-    private static func rules(_ w: inout JSONWriter, _ key: String, _ items: [Rule]) {
-        w.key(key)
-        w.beginArray()
-        for r in items {
-            w.beginObject()
-            field(&w, "id", r.id)
-            name(&w, r.name)
-            field(&w, "when", r.when.text)
-            w.endObject()
-        }
-        w.endArray()
+    private static func rule(_ w: inout JSONWriter, _ r: Rule) {
+        w.member("when", r.when.text)
     }
 
     private static func subsidies(_ w: inout JSONWriter, _ s: SubsidyConfig) {
         w.beginObject()
-        number(&w, "budget_yuan", s.budgetYuan)
-        field(&w, "allocation", s.allocation.rawValue)
-        field(&w, "priority", s.priority?.text)
-        number(&w, "enterprise_cap_yuan", s.enterpriseCapYuan)
-        rules(&w, "eligibility", s.eligibility)
-        w.key("programs")
-        w.beginArray()
-        for p in s.programs {
-            w.beginObject()
-            field(&w, "id", p.id)
-            name(&w, p.name)
-            field(&w, "basis", p.basis)
-            field(&w, "when", p.when.text)
-            field(&w, "amount_yuan", p.amountYuan.text)
-            field(&w, "group", p.group)
-            w.key("once_per_years")
-            w.integer(p.oncePerYears)
-            number(&w, "budget_yuan", p.budgetYuan)
-            w.endObject()
+        w.member("budget_yuan", s.budgetYuan)
+        w.member("allocation", s.allocation.rawValue)
+        w.member("priority", s.priority?.text)
+        w.member("enterprise_cap_yuan", s.enterpriseCapYuan)
+        named(&w, "eligibility", s.eligibility, rule)
+        named(&w, "programs", s.programs) { w, p in
+            w.member("basis", p.basis)
+            w.member("when", p.when.text)
+            w.member("amount_yuan", p.amountYuan.text)
+            w.member("group", p.group)
+            w.member("once_per_years", p.oncePerYears)
+            w.member("budget_yuan", p.budgetYuan)
         }
-        w.endArray()
         w.endObject()
     }
 }
+
+/// What every listed part of a policy has: an id and a name in both languages.
+protocol NamedItem {
+    var id: String { get }
+    var name: LocalizedText { get }
+}
+
+extension Indicator: NamedItem {}
+extension Dimension: NamedItem {}
+extension Adjustment: NamedItem {}
+extension Rule: NamedItem {}
+extension Grade: NamedItem {}
+extension Program: NamedItem {}

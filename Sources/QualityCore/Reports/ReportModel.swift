@@ -79,13 +79,6 @@ public struct GroupFigures: Sendable {
     /// Enterprises of the group per risk class (config order), when `sampling` is configured.
     public var classes: [(id: String, enterprises: Int)] = []
 
-    public init(period: String, group: String, enterprises: Int, figures: [(id: String, value: Double?)]) {
-        self.period = period
-        self.group = group
-        self.enterprises = enterprises
-        self.figures = figures
-    }
-
     public func value(_ id: String) -> Double? { figures.first { $0.id == id }?.value ?? nil }
 
     public struct District: Sendable {

@@ -3,16 +3,13 @@ extension AssessmentResult {
     public func json(style: JSONWriter.Style = .pretty(indent: 1)) -> [UInt8] {
         var w = JSONWriter(style: style, reserve: 4096 + subsidies.awards.count * 220)
         w.beginObject()
-        w.key("period")
-        w.string(period)
-        w.key("config_sha256")
-        w.string(configSHA256)
+        w.member("period", period)
+        w.member("config_sha256", configSHA256)
         if let policy {
             w.key("policy")
             policy.write(into: &w)
         }
-        w.key("snapshot_sha256")
-        w.string(snapshotSHA256)
+        w.member("snapshot_sha256", snapshotSHA256)
         writeCorrectionsHash(into: &w)
         w.key("districts")
         w.beginArray()
@@ -21,30 +18,17 @@ extension AssessmentResult {
         w.key("subsidies")
         subsidies.write(into: &w)
         w.key("rejected")
-        w.beginArray()
-        for r in rejected {
-            w.beginObject()
-            w.key("uscc")
-            w.string(r.uscc)
-            w.key("reason")
-            w.string(r.reason)
-            w.endObject()
+        w.objects(rejected) { w, r in
+            w.member("uscc", r.uscc)
+            w.member("reason", r.reason)
         }
-        w.endArray()
         if let sources {
             w.key("sources")
-            w.beginArray()
-            for s in sources {
-                w.beginObject()
-                w.key("id")
-                w.string(s.id)
-                w.key("last_success")
-                w.string(s.lastSuccess)
-                w.key("stale")
-                w.bool(s.stale)
-                w.endObject()
+            w.objects(sources) { w, s in
+                w.member("id", s.id)
+                w.member("last_success", s.lastSuccess)
+                w.member("stale", s.stale)
             }
-            w.endArray()
         }
         writeCorrections(into: &w)
         w.endObject()
@@ -56,48 +40,32 @@ extension AssessmentResult {
 extension DistrictResult {
     func write(into w: inout JSONWriter) {
         w.beginObject()
-        w.key("code")
-        w.string(code)
-        w.key("name")
-        w.string(name)
-        w.key("name_en")
-        w.string(nameEn)
+        w.member("code", code)
+        w.member("name", name)
+        w.member("name_en", nameEn)
         w.key("indicators")
         w.beginObject()
         for i in indicators {
             w.key(i.id)
-            w.beginObject()
-            w.key("value")
-            w.number(i.value)
-            w.key("score")
-            w.number(i.score)
-            w.key("points")
-            w.number(i.points)
-            w.key("missing")
-            w.bool(i.missing)
-            w.endObject()
+            w.object { w in
+                w.member("value", i.value)
+                w.member("score", i.score)
+                w.member("points", i.points)
+                w.member("missing", i.missing)
+            }
         }
         w.endObject()
         w.key("dimensions")
         Self.write(dimensions, into: &w)
-        w.key("incomplete")
-        w.bool(incomplete)
-        w.key("base")
-        w.number(base)
-        w.key("bonus")
-        w.number(bonus)
-        w.key("penalty")
-        w.number(penalty)
-        w.key("total")
-        w.number(total)
-        w.key("vetoed_by")
-        w.strings(vetoedBy)
-        w.key("grade")
-        w.string(grade)
-        w.key("rank")
-        w.integer(rank)
-        w.key("enterprises")
-        w.integer(enterprises)
+        w.member("incomplete", incomplete)
+        w.member("base", base)
+        w.member("bonus", bonus)
+        w.member("penalty", penalty)
+        w.member("total", total)
+        w.member("vetoed_by", vetoedBy)
+        w.member("grade", grade)
+        w.member("rank", rank)
+        w.member("enterprises", enterprises)
         w.key("bonus_items")
         Self.write(bonusItems, into: &w)
         w.key("penalty_items")
@@ -106,12 +74,9 @@ extension DistrictResult {
     }
 
     private static func write(_ items: [NamedNumber], into w: inout JSONWriter) {
-        w.beginObject()
-        for item in items {
-            w.key(item.id)
-            w.number(item.value)
+        w.object { w in
+            for item in items { w.member(item.id, item.value) }
         }
-        w.endObject()
     }
 }
 
@@ -119,57 +84,30 @@ extension SubsidyResult {
     /// The `subsidies` object of the result JSON (docs/SEMANTICS.md §8), for APIs that serve only this part.
     public func write(into w: inout JSONWriter) {
         w.beginObject()
-        w.key("budget_fen")
-        w.integer(budgetFen)
-        w.key("requested_fen")
-        w.integer(requestedFen)
-        w.key("granted_fen")
-        w.integer(grantedFen)
+        w.member("budget_fen", budgetFen)
+        w.member("requested_fen", requestedFen)
+        w.member("granted_fen", grantedFen)
         w.key("awards")
-        w.beginArray()
-        for a in awards {
-            w.beginObject()
-            w.key("uscc")
-            w.string(a.uscc)
-            w.key("name")
-            w.string(a.name)
-            w.key("district")
-            w.string(a.district)
-            w.key("program")
-            w.string(a.program)
-            w.key("requested_fen")
-            w.integer(a.requestedFen)
-            w.key("granted_fen")
-            w.integer(a.grantedFen)
-            w.key("notes")
-            w.strings(a.notes.names)
-            w.endObject()
+        w.objects(awards) { w, a in
+            w.member("uscc", a.uscc)
+            w.member("name", a.name)
+            w.member("district", a.district)
+            w.member("program", a.program)
+            w.member("requested_fen", a.requestedFen)
+            w.member("granted_fen", a.grantedFen)
+            w.member("notes", a.notes.names)
         }
-        w.endArray()
         w.key("ineligible")
-        w.beginArray()
-        for i in ineligible {
-            w.beginObject()
-            w.key("uscc")
-            w.string(i.uscc)
-            w.key("reasons")
-            w.strings(i.reasons)
-            w.endObject()
+        w.objects(ineligible) { w, i in
+            w.member("uscc", i.uscc)
+            w.member("reasons", i.reasons)
         }
-        w.endArray()
         w.key("excluded")
-        w.beginArray()
-        for e in excluded {
-            w.beginObject()
-            w.key("uscc")
-            w.string(e.uscc)
-            w.key("program")
-            w.string(e.program)
-            w.key("reason")
-            w.string(e.reason)
-            w.endObject()
+        w.objects(excluded) { w, e in
+            w.member("uscc", e.uscc)
+            w.member("program", e.program)
+            w.member("reason", e.reason)
         }
-        w.endArray()
         w.endObject()
     }
 }
@@ -177,11 +115,9 @@ extension SubsidyResult {
 extension PolicyStamp {
     /// `{"id", "sha256"}`, as the result JSON and the explanations write it.
     public func write(into w: inout JSONWriter) {
-        w.beginObject()
-        w.key("id")
-        w.string(id)
-        w.key("sha256")
-        w.string(sha256)
-        w.endObject()
+        w.object { w in
+            w.member("id", id)
+            w.member("sha256", sha256)
+        }
     }
 }

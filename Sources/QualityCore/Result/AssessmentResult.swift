@@ -40,53 +40,29 @@ public struct DistrictResult: Sendable, Equatable {
     public var code: String
     public var name: String
     public var nameEn: String
-    public var indicators: [IndicatorResult]
+    public var indicators: [IndicatorResult] = []
     /// Points per dimension, in config order.
-    public var dimensions: [NamedNumber]
-    public var incomplete: Bool
-    public var base: Double
-    public var bonus: Double
-    public var penalty: Double
+    public var dimensions: [NamedNumber] = []
+    public var incomplete: Bool = false
+    public var base: Double = 0
+    public var bonus: Double = 0
+    public var penalty: Double = 0
     /// Null for incomplete districts.
     public var total: Double?
-    public var vetoedBy: [String]
+    public var vetoedBy: [String] = []
     public var grade: String?
     public var rank: Int?
     /// Accepted enterprises of the district.
-    public var enterprises: Int
+    public var enterprises: Int = 0
     /// Each bonus item's contribution after its own cap (before `bonus_cap`).
-    public var bonusItems: [NamedNumber]
+    public var bonusItems: [NamedNumber] = []
     /// Each penalty item's contribution after its own cap (before `penalty_cap`).
-    public var penaltyItems: [NamedNumber]
+    public var penaltyItems: [NamedNumber] = []
     /// E: the weights of the indicators left out under `missing: exclude` (explanation, not in the JSON).
     public var excludedWeight: Double = 0
     /// W / (W − E), by which every remaining indicator's points were multiplied; 1 when nothing was
     /// left out, nil when everything was (explanation, not in the JSON).
     public var rescaleFactor: Double? = 1
-
-    public init(
-        code: String, name: String, nameEn: String, indicators: [IndicatorResult] = [], dimensions: [NamedNumber] = [],
-        incomplete: Bool = false, base: Double = 0, bonus: Double = 0, penalty: Double = 0, total: Double? = nil,
-        vetoedBy: [String] = [], grade: String? = nil, rank: Int? = nil, enterprises: Int = 0,
-        bonusItems: [NamedNumber] = [], penaltyItems: [NamedNumber] = []
-    ) {
-        self.code = code
-        self.name = name
-        self.nameEn = nameEn
-        self.indicators = indicators
-        self.dimensions = dimensions
-        self.incomplete = incomplete
-        self.base = base
-        self.bonus = bonus
-        self.penalty = penalty
-        self.total = total
-        self.vetoedBy = vetoedBy
-        self.grade = grade
-        self.rank = rank
-        self.enterprises = enterprises
-        self.bonusItems = bonusItems
-        self.penaltyItems = penaltyItems
-    }
 
     public func indicator(_ id: String) -> IndicatorResult? { indicators.first { $0.id == id } }
     public func dimension(_ id: String) -> Double? { dimensions.first { $0.id == id }?.value }
@@ -118,31 +94,12 @@ public struct IndicatorResult: Sendable, Equatable {
     /// `method: bands`: the position of the band that matched in `ResolvedMethod.bands`; nil when none
     /// did (explanation, not in the JSON).
     public var band: Int?
-
-    public init(
-        id: String, value: Double?, score: Double?, points: Double?, missing: Bool, excluded: Bool = false,
-        rank: Int? = nil, band: Int? = nil
-    ) {
-        self.id = id
-        self.value = value
-        self.score = score
-        self.points = points
-        self.missing = missing
-        self.excluded = excluded
-        self.rank = rank
-        self.band = band
-    }
 }
 
 public struct Rejection: Sendable, Equatable {
     public var uscc: String
     /// `invalid_uscc` or `unknown_district`.
     public var reason: String
-
-    public init(uscc: String, reason: String) {
-        self.uscc = uscc
-        self.reason = reason
-    }
 }
 
 /// A source's freshness when the result was computed.

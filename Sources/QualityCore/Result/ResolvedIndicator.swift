@@ -9,11 +9,6 @@ public struct ScoringExplanation: Sendable, Equatable {
     /// Every scored indicator, in config order (dimension by dimension).
     public var indicators: [ResolvedIndicator]
 
-    public init(totalWeight: Double, indicators: [ResolvedIndicator]) {
-        self.totalWeight = totalWeight
-        self.indicators = indicators
-    }
-
     public func indicator(_ id: String) -> ResolvedIndicator? { indicators.first { $0.id == id } }
 }
 
@@ -30,19 +25,6 @@ public struct ResolvedIndicator: Sendable, Equatable {
     public var method: ResolvedMethod
     /// How many districts have a value: min-max, rank and ratio are taken over these.
     public var districtsWithValue: Int
-
-    public init(
-        id: String, dimension: String, weight: Double, direction: Direction, missing: MissingPolicy,
-        method: ResolvedMethod, districtsWithValue: Int
-    ) {
-        self.id = id
-        self.dimension = dimension
-        self.weight = weight
-        self.direction = direction
-        self.missing = missing
-        self.method = method
-        self.districtsWithValue = districtsWithValue
-    }
 }
 
 /// A scoring method with everything it took from the districts' values.
@@ -60,11 +42,6 @@ public enum ResolvedMethod: Sendable, Equatable {
 public struct ValueRange: Sendable, Equatable {
     public var min: Double
     public var max: Double
-
-    public init(min: Double, max: Double) {
-        self.min = min
-        self.max = max
-    }
 }
 
 /// A band with the bound that is tested: v ≥ bound (higher) or v ≤ bound (lower).
@@ -73,10 +50,4 @@ public struct ResolvedBand: Sendable, Equatable {
     public var score: Double
     /// The band's position in the config's list.
     public var configIndex: Int
-
-    public init(bound: Double, score: Double, configIndex: Int) {
-        self.bound = bound
-        self.score = score
-        self.configIndex = configIndex
-    }
 }

@@ -80,16 +80,4 @@ public struct SamplingEntry: Sendable, Hashable {
     public var riskScore: Double
     /// The id of its risk class.
     public var riskClass: String
-
-    public init(
-        uscc: String, district: String, name: String? = nil, industry: String? = nil, riskScore: Double,
-        riskClass: String
-    ) {
-        self.uscc = uscc
-        self.district = district
-        self.name = name
-        self.industry = industry
-        self.riskScore = riskScore
-        self.riskClass = riskClass
-    }
 }

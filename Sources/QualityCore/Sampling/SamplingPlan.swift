@@ -14,43 +14,17 @@ public struct SamplingPlan: Sendable {
     /// Stratum by stratum, each in draw order.
     public var selections: [Selection]
 
-    public init(
-        seed: String, inputSHA256: String, classes: [RiskClass], minPerStratum: Int, inspectors: [Inspector],
-        population: [SamplingEntry], strata: [Stratum], selections: [Selection]
-    ) {
-        self.seed = seed
-        self.inputSHA256 = inputSHA256
-        self.classes = classes
-        self.minPerStratum = minPerStratum
-        self.inspectors = inspectors
-        self.population = population
-        self.strata = strata
-        self.selections = selections
-    }
-
     public struct Stratum: Sendable, Hashable {
         public var district: String
         public var riskClass: String
         public var enterprises: Int
         public var selected: Int
-
-        public init(district: String, riskClass: String, enterprises: Int, selected: Int) {
-            self.district = district
-            self.riskClass = riskClass
-            self.enterprises = enterprises
-            self.selected = selected
-        }
     }
 
     public struct Selection: Sendable, Hashable {
         public var entry: SamplingEntry
         /// Inspector ids, in draw order.
         public var inspectors: [String]
-
-        public init(entry: SamplingEntry, inspectors: [String]) {
-            self.entry = entry
-            self.inspectors = inspectors
-        }
     }
 
     /// A seed is 1 to 64 characters of letters, digits, `.`, `_` and `-`, so that it reads the same

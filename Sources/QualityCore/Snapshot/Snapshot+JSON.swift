@@ -3,11 +3,6 @@ public struct SnapshotError: Error, Sendable, Equatable, CustomStringConvertible
     public var path: String
     public var message: String
 
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
     public var description: String { path.isEmpty ? message : "\(path): \(message)" }
 }
 
@@ -47,22 +42,13 @@ extension Snapshot {
         w.key("enterprises")
         Self.write(enterprises, into: &w, afterRow: afterRow)
         w.key("payouts")
-        w.beginArray()
-        for p in payouts.sorted(by: Self.payoutOrder) {
-            w.beginObject()
-            w.key("granted_fen")
-            w.integer(p.grantedFen)
-            w.key("program")
-            w.string(p.program)
-            w.key("uscc")
-            w.string(p.uscc)
-            w.key("year")
-            w.integer(p.year)
-            w.endObject()
+        w.objects(payouts.sorted(by: Self.payoutOrder)) { w, p in
+            w.member("granted_fen", p.grantedFen)
+            w.member("program", p.program)
+            w.member("uscc", p.uscc)
+            w.member("year", p.year)
         }
-        w.endArray()
-        w.key("period")
-        w.string(period)
+        w.member("period", period)
         w.endObject()
     }
 

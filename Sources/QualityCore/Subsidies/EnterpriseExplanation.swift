@@ -5,25 +5,13 @@ public struct EnterpriseExplanation: Sendable, Equatable {
     public var district: String?
     /// `invalid_uscc` or `unknown_district` when the enterprise never reached the rules.
     public var rejected: String?
-    public var eligibility: [RuleOutcome]
+    public var eligibility: [RuleOutcome] = []
     /// Every program in config order.
-    public var programs: [ProgramOutcome]
+    public var programs: [ProgramOutcome] = []
     /// `enterprise_cap_yuan` in fen, as the engine applied it; nil without a cap.
     public var enterpriseCapFen: Int64?
     /// `budget_yuan` in fen, as the engine applied it; nil without an overall budget.
     public var budgetFen: Int64?
-
-    public init(
-        uscc: String, name: String? = nil, district: String? = nil, rejected: String? = nil,
-        eligibility: [RuleOutcome] = [], programs: [ProgramOutcome] = []
-    ) {
-        self.uscc = uscc
-        self.name = name
-        self.district = district
-        self.rejected = rejected
-        self.eligibility = eligibility
-        self.programs = programs
-    }
 
     public var eligible: Bool { rejected == nil && !eligibility.contains { !$0.held } }
 
@@ -36,11 +24,6 @@ public struct EnterpriseExplanation: Sendable, Equatable {
 public struct RuleOutcome: Sendable, Equatable {
     public var id: String
     public var held: Bool
-
-    public init(id: String, held: Bool) {
-        self.id = id
-        self.held = held
-    }
 }
 
 /// One program for one enterprise: whether `when` held, then each step's amount in fen.
@@ -59,12 +42,6 @@ public struct ProgramOutcome: Sendable, Equatable {
     public var afterCapFen: Int64?
     public var afterProgramBudgetFen: Int64?
     public var grantedFen: Int64?
-    public var notes: [String]
+    public var notes: [String] = []
     public var priority: Double?
-
-    public init(program: String, when: Bool) {
-        self.program = program
-        self.when = when
-        self.notes = []
-    }
 }

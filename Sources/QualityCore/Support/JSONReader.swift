@@ -171,10 +171,27 @@ public struct JSONReader {
 
     /// True when another element follows (the reader is then at it), false after the closing bracket.
     public mutating func nextElement() throws(JSONSyntaxError) -> Bool {
+        try toNext(closing: UInt8(ascii: "]"))
+    }
+
+    /// Where the reader is, for errors found in the values it read (line and column, 1-based).
+    public func syntaxError(_ message: String) -> JSONSyntaxError { error(message) }
+
+    // MARK: Internals
+
+    private mutating func toNextMember() throws(JSONSyntaxError) -> Bool {
+        guard try toNext(closing: UInt8(ascii: "}")) else { return false }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+        return true
+    }
+
+    /// Past the comma before the next item of the open array or object (true) or past its `closing`
+    /// bracket (false).
+    private mutating func toNext(closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipSpace()
         if first[first.count - 1] {
             first[first.count - 1] = false
-            if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            if i < bytes.count, bytes[i] == closing {
                 close()
                 return false
             }
@@ -186,40 +203,11 @@ public struct JSONReader {
             i += 1
             skipSpace()
             return true
-        case UInt8(ascii: "]"):
+        case closing:
             close()
             return false
-        default: throw error("expected ',' or ']'")
+        default: throw error("expected ',' or '\(Character(Unicode.Scalar(closing)))'")
         }
-    }
-
-    /// Where the reader is, for errors found in the values it read (line and column, 1-based).
-    public func syntaxError(_ message: String) -> JSONSyntaxError { error(message) }
-
-    // MARK: Internals
-
-    private mutating func toNextMember() throws(JSONSyntaxError) -> Bool {
-        skipSpace()
-        if first[first.count - 1] {
-            first[first.count - 1] = false
-            if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-                close()
-                return false
-            }
-        } else {
-            guard i < bytes.count else { throw error("unexpected end of input") }
-            switch bytes[i] {
-            case UInt8(ascii: ","):
-                i += 1
-                skipSpace()
-            case UInt8(ascii: "}"):
-                close()
-                return false
-            default: throw error("expected ',' or '}'")
-            }
-        }
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a string key") }
-        return true
     }
 
     private mutating func toMemberValue() throws(JSONSyntaxError) {

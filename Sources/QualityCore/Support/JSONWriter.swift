@@ -50,28 +50,21 @@ public struct JSONWriter {
         newline()
     }
 
-    public mutating func beginObject() {
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         prefix()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(bracket)
         empty.append(true)
     }
 
-    public mutating func endObject() {
+    private mutating func close(_ bracket: UInt8) {
         let wasEmpty = empty.removeLast()
         if !wasEmpty { newline() }
-        bytes.append(UInt8(ascii: "}"))
-    }
-
-    public mutating func beginArray() {
-        prefix()
-        bytes.append(UInt8(ascii: "["))
-        empty.append(true)
-    }
-
-    public mutating func endArray() {
-        let wasEmpty = empty.removeLast()
-        if !wasEmpty { newline() }
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(bracket)
     }
 
     public mutating func key(_ k: String) {
