@@ -53,11 +53,11 @@ import Testing
         #expect(!html.contains("exclude-note"))
     }
 
-    @Test func yinzhouBonusPenaltyAndTotal() throws {
-        let html = try Self.render("330212")
-        PagesFixture.expect(
-            html,
-            contains: [
+    /// What a whole district page says: 鄞州区's bonus, penalty, total, rank and grade; 海曙区's veto.
+    @Test(arguments: [
+        (
+            "330212",
+            [
                 "<tr data-item=\"national_award\"><th scope=\"row\">国家级质量奖励</th>",
                 "<code>2 * count(&quot;cn_export_quality_demo&quot; in awards)</code>",
                 "<td class=\"num points\" data-value=\"4.00\">4.00</td>", "<tr data-item=\"notifications\">",
@@ -67,7 +67,20 @@ import Testing
                 "<dd id=\"rank\" data-value=\"1\">1 / 3</dd>",
                 "<tr data-grade=\"good\" class=\"current\" aria-current=\"true\">",
                 "<th scope=\"row\">良好（本区）</th><td class=\"num\">80.00</td>",
-            ])
+            ]
+        ),
+        (
+            "330203",
+            [
+                "<div class=\"banner error\" id=\"veto\" role=\"alert\">",
+                "<li data-veto=\"major_incident\">发生重大质量安全事故（条件 <code>major_incidents &gt; 0</code> 成立）</li>",
+                "等级定为「不合格」，不论总分；排名保留。", "<dd class=\"grade\" id=\"grade\" data-value=\"fail\">不合格</dd>",
+                "基础分 69.17 + 加分 0.00 − 扣分 1.00 = 68.17",
+            ]
+        ),
+    ])
+    func pageSays(code: String, fragments: [String]) throws {
+        PagesFixture.expect(try Self.render(code), contains: fragments)
     }
 
     @Test func jiangbeiStatesTheExcludeRescaling() throws {
@@ -87,18 +100,6 @@ import Testing
             en,
             contains: [
                 "multiplied by W/(W−E) = 100/80 = 1.25", "Quality issue rectification rate is missing and left out",
-            ])
-    }
-
-    @Test func haishuShowsTheVeto() throws {
-        let html = try Self.render("330203")
-        PagesFixture.expect(
-            html,
-            contains: [
-                "<div class=\"banner error\" id=\"veto\" role=\"alert\">",
-                "<li data-veto=\"major_incident\">发生重大质量安全事故（条件 <code>major_incidents &gt; 0</code> 成立）</li>",
-                "等级定为「不合格」，不论总分；排名保留。", "<dd class=\"grade\" id=\"grade\" data-value=\"fail\">不合格</dd>",
-                "基础分 69.17 + 加分 0.00 − 扣分 1.00 = 68.17",
             ])
     }
 
