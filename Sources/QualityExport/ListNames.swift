@@ -50,14 +50,12 @@ public struct ListNames: Sendable, Equatable {
             w.beginArray()
             for entry in entries {
                 w.beginObject()
-                w.key("id")
-                w.string(entry.id)
-                w.key("zh")
-                w.string(entry.name.zh)
-                w.key("en")
-                w.string(entry.name.en)
-                w.key("basis")
-                w.string(entry.basis)
+                for (field, value) in [
+                    ("id", entry.id), ("zh", entry.name.zh), ("en", entry.name.en), ("basis", entry.basis),
+                ] {
+                    w.key(field)
+                    w.string(value)
+                }
                 w.endObject()
             }
             w.endArray()

@@ -114,14 +114,14 @@ public struct SubsidyExport: Sendable {
     public func json() -> ExportFile {
         var w = JSONWriter(style: .pretty(indent: 1), reserve: 1024 + list.rows.count * 400)
         w.beginObject()
-        w.key("period")
-        w.string(list.period)
-        w.key("config_sha256")
-        w.string(list.configSHA256)
-        w.key("snapshot_sha256")
-        w.string(list.snapshotSHA256)
-        w.key("language")
-        w.string(list.language.rawValue)
+        let header: [(String, String?)] = [
+            ("period", list.period), ("config_sha256", list.configSHA256), ("snapshot_sha256", list.snapshotSHA256),
+            ("language", list.language.rawValue),
+        ]
+        for (key, value) in header {
+            w.key(key)
+            w.string(value)
+        }
         w.key("columns")
         w.strings(list.labels.columns)
         w.key("rows")
@@ -130,14 +130,7 @@ public struct SubsidyExport: Sendable {
         w.endArray()
         w.key("totals")
         w.beginObject()
-        w.key("requested_fen")
-        w.integer(list.requestedFen)
-        w.key("granted_fen")
-        w.integer(list.grantedFen)
-        w.key("requested_yuan")
-        w.string(Money.format(fen: list.requestedFen, grouping: false))
-        w.key("granted_yuan")
-        w.string(Money.format(fen: list.grantedFen, grouping: false))
+        Self.write(requestedFen: list.requestedFen, grantedFen: list.grantedFen, into: &w)
         w.key("rows")
         w.integer(list.rows.count)
         w.endObject()
@@ -149,33 +142,32 @@ public struct SubsidyExport: Sendable {
         w.beginObject()
         w.key("no")
         w.integer(row.number)
-        w.key("uscc")
-        w.string(row.uscc)
-        w.key("name")
-        w.string(row.name)
-        w.key("district")
-        w.string(row.district)
-        w.key("district_name")
-        w.string(row.districtName)
-        w.key("program")
-        w.string(row.program)
-        w.key("program_name")
-        w.string(row.programName)
-        w.key("basis")
-        w.string(row.basis)
-        w.key("requested_fen")
-        w.integer(row.requestedFen)
-        w.key("granted_fen")
-        w.integer(row.grantedFen)
-        w.key("requested_yuan")
-        w.string(Money.format(fen: row.requestedFen, grouping: false))
-        w.key("granted_yuan")
-        w.string(Money.format(fen: row.grantedFen, grouping: false))
+        let names = [
+            ("uscc", row.uscc), ("name", row.name), ("district", row.district), ("district_name", row.districtName),
+            ("program", row.program), ("program_name", row.programName), ("basis", row.basis),
+        ]
+        for (key, value) in names {
+            w.key(key)
+            w.string(value)
+        }
+        Self.write(requestedFen: row.requestedFen, grantedFen: row.grantedFen, into: &w)
         w.key("notes")
         w.strings(row.notes)
         w.key("notes_text")
         w.string(row.notesText)
         w.endObject()
+    }
+
+    /// The amounts of a row or of the totals: fen, then yuan with two decimals.
+    private static func write(requestedFen: Int64, grantedFen: Int64, into w: inout JSONWriter) {
+        w.key("requested_fen")
+        w.integer(requestedFen)
+        w.key("granted_fen")
+        w.integer(grantedFen)
+        w.key("requested_yuan")
+        w.string(Money.format(fen: requestedFen, grouping: false))
+        w.key("granted_yuan")
+        w.string(Money.format(fen: grantedFen, grouping: false))
     }
 
     private func text(_ s: String) -> XLSXSheet.Cell {

@@ -72,12 +72,10 @@ struct Report {
         let stats = Stats(values)
         writer.key(key)
         writer.beginObject()
-        writer.key("median")
-        writer.number(stats.median)
-        writer.key("min")
-        writer.number(stats.min)
-        writer.key("max")
-        writer.number(stats.max)
+        for (name, value) in [("median", stats.median), ("min", stats.min), ("max", stats.max)] {
+            writer.key(name)
+            writer.number(value)
+        }
         writer.key("runs")
         writer.integer(stats.runs)
         writer.endObject()

@@ -16,6 +16,15 @@ struct QualitydBench: ParsableCommand {
     )
 }
 
+/// `--result FILE`: a stored result to time work on.
+struct StoredResultOption: ParsableArguments {
+    @Option(help: "A stored result (compact JSON, as `score --result-out` writes it).")
+    var result: String
+
+    /// The file's bytes.
+    func bytes() throws -> [UInt8] { try readBytes(result) }
+}
+
 /// `--config` and `--runs`, shared by the subcommands.
 struct BenchOptions: ParsableArguments {
     @Option(help: "The qualityd config (bureau-sim print-config output).")

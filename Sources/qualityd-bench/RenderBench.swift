@@ -13,14 +13,12 @@ struct RenderBench: ParsableCommand {
         commandName: "render", abstract: "Time parsing a stored result and rendering its exposition.")
 
     @OptionGroup var options: BenchOptions
-
-    @Option(help: "A stored result (compact JSON, as `score --result-out` writes it).")
-    var result: String
+    @OptionGroup var result: StoredResultOption
 
     func run() throws {
         let loaded = try options.load()
         let config = loaded.config
-        let bytes = try readBytes(result)
+        let bytes = try result.bytes()
         let parse = try Measure.repeated(options.runs) { try AssessmentResult.parse(json: bytes) }
         let parsed = parse.value
         // After a restart the daemon rebuilds the scoring explanation, which the JSON does not hold.

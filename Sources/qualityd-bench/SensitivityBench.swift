@@ -12,9 +12,7 @@ struct SensitivityBench: ParsableCommand {
         commandName: "sensitivity", abstract: "Time the weight sensitivity analysis of a stored result.")
 
     @OptionGroup var options: BenchOptions
-
-    @Option(help: "A stored result (compact JSON, as `score --result-out` writes it).")
-    var result: String
+    @OptionGroup var result: StoredResultOption
 
     @Option(help: "Weight draws per analysis.")
     var samples = 10_000
@@ -24,7 +22,7 @@ struct SensitivityBench: ParsableCommand {
 
     func run() throws {
         let loaded = try options.load()
-        let parsed = try AssessmentResult.parse(json: try readBytes(result))
+        let parsed = try AssessmentResult.parse(json: try result.bytes())
         let sensitivity = SensitivityOptions(samples: samples, spread: spread, seed: 1)
         if let problem = sensitivity.problem { throw BenchFailure(problem) }
         Measure.resetPeak()

@@ -16,8 +16,7 @@ struct BackupCommand: AsyncParsableCommand {
     var out: String
 
     func run() async throws {
-        let loaded = try options.load()
-        let store = try await openStore(loaded, mustExist: true)
+        let (_, store) = try await options.loadWithStore()
         try await storeCall { () async throws(StoreError) in try await store.backup(to: out) }
         let size = ((try? FileManager.default.attributesOfItem(atPath: out))?[.size] as? NSNumber)?.intValue ?? 0
         _ = try? await store.appendAudit(

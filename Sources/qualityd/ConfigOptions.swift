@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import QualityConfig
 import QualityCore
+import QualityStore
 
 /// `--config`, shared by every command; defaults to `config.yaml`.
 struct ConfigOptions: ParsableArguments {
@@ -11,6 +12,12 @@ struct ConfigOptions: ParsableArguments {
     /// Loads and validates the config, printing warnings; invalid configs fail with exit code 1.
     func load(printWarnings: Bool = true) throws -> LoadedConfig {
         try Self.load(path: config, printWarnings: printWarnings)
+    }
+
+    /// The config, loaded as `load()` does, and its store, opened as `openStore` does.
+    func loadWithStore(mustExist: Bool = true) async throws -> (LoadedConfig, any CopyableStore) {
+        let loaded = try load()
+        return (loaded, try await openStore(loaded, mustExist: mustExist))
     }
 
     /// Loads and validates the config at `path` (`whatif --proposal`, or a command with two configs

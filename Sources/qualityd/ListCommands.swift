@@ -15,12 +15,7 @@ struct PublishCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(help: "The period (2025, 2025Q3, 2025-07).")
-    var period: String
-
-    @Option(help: "Who publishes it (recorded in the audit log).")
-    var by: String
+    @OptionGroup var list: ListOptions
 
     @Option(name: .customLong("notice-start"), help: "First day of the notice, e.g. 2025-07-01 (default today).")
     var noticeStart: String?
@@ -29,13 +24,12 @@ struct PublishCommand: AsyncParsableCommand {
     var noticeDays: Int = 7
 
     func validate() throws {
-        try ListCommand.validate(period: period, by: by)
         guard noticeDays >= 0 else { throw ValidationError("--notice-days \(noticeDays): expected 0 or more") }
     }
 
     func run() async throws {
-        let loaded = try options.load()
-        let store = try await openStore(loaded, mustExist: true)
+        let (loaded, store) = try await options.loadWithStore()
+        let (period, by) = (list.period.period, list.by)
         let timezone = loaded.config.timezone
         let start: Date
         do {
@@ -65,20 +59,11 @@ struct ConfirmCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(help: "The period (2025, 2025Q3, 2025-07).")
-    var period: String
-
-    @Option(help: "Who confirms it (recorded in the audit log).")
-    var by: String
-
-    func validate() throws {
-        try ListCommand.validate(period: period, by: by)
-    }
+    @OptionGroup var list: ListOptions
 
     func run() async throws {
-        let loaded = try options.load()
-        let store = try await openStore(loaded, mustExist: true)
+        let (loaded, store) = try await options.loadWithStore()
+        let (period, by) = (list.period.period, list.by)
         let current = try await storeCall { () async throws(StoreError) in try await store.currentList(period: period) }
         if current == nil {
             let now = Date()
@@ -98,14 +83,19 @@ struct ConfirmCommand: AsyncParsableCommand {
     }
 }
 
-enum ListCommand {
-    static func validate(period: String, by: String) throws {
-        guard Period(period) != nil else {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
+/// `--period P --by WHO`: the list a list command acts on, and who acts (recorded in the audit log).
+struct ListOptions: ParsableArguments {
+    @OptionGroup var period: PeriodOption
+
+    @Option(help: "Who does it (recorded in the audit log).")
+    var by: String
+
+    func validate() throws {
         guard !by.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--by: say who does this") }
     }
+}
 
+enum ListCommand {
     /// Publishes the period's latest stored result with the names of `loaded`; the result must have
     /// been scored with that very config, so that names and amounts belong together.
     static func publish(

@@ -20,21 +20,15 @@ struct PullCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-
-    @Option(help: "The period to pull (2025, 2025Q3, 2025-07).")
-    var period: String
+    @OptionGroup var period: PeriodOption
 
     @Option(help: "Write the snapshot (pretty JSON, docs/SEMANTICS.md §8) to this file; - for stdout.")
     var out: String?
 
-    func validate() throws {
-        if Period(period) == nil {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
-    }
-
     func run() async throws {
-        guard let period = Period(period) else { throw CommandFailure(.usage, "--period \(self.period): not a period") }
+        guard let period = Period(period.period) else {
+            throw CommandFailure(.usage, "--period \(self.period.period): not a period")
+        }
         let loaded = try options.load()
         guard !loaded.config.sources.isEmpty else {
             throw CommandFailure(.invalidInput, "\(loaded.path): no sources configured; nothing to pull")

@@ -18,9 +18,7 @@ struct SnapshotOrPeriod: ParsableArguments {
         case (.some, .some): throw ValidationError("give either --snapshot or --period, not both")
         default: break
         }
-        if let period, Period(period) == nil {
-            throw ValidationError("--period \(period): expected a period such as 2025, 2025Q3 or 2025-07")
-        }
+        if let period { try PeriodOption.validate(period) }
     }
 }
 

@@ -58,7 +58,7 @@ struct StoreDigestCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
-        let store = try await openStore(options.load(), mustExist: true)
+        let (_, store) = try await options.loadWithStore()
         let digests = try await storeCall { () async throws(StoreError) in try await StoreCopy.digests(of: store) }
         print(store.location)
         print(Self.table(digests, nil))

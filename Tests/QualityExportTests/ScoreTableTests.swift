@@ -1,5 +1,6 @@
 import QualityConfig
 import QualityCore
+import TestFixtures
 import Testing
 
 @testable import QualityExport
@@ -7,29 +8,7 @@ import Testing
 /// `qualityd score --format table`: for rank and ratio indicators, the rates or step, the reference and
 /// how it was taken, and each district's rank and rate.
 @Suite struct ScoreTableTests {
-    static let yaml = """
-        version: 1
-        districts:
-          - { code: "330201", name: { zh: 甲区, en: Jia } }
-          - { code: "330202", name: { zh: 乙区, en: Yi } }
-          - { code: "330203", name: { zh: 丙区, en: Bing } }
-        indicators:
-          - { id: growth, name: { zh: 增速, en: Growth }, value: "growth" }
-          - { id: days, name: { zh: 时长, en: Days }, direction: lower, value: "days" }
-          - { id: labs, name: { zh: 实验室, en: Labs }, value: "labs" }
-        scoring:
-          total: 100
-          dimensions:
-            - id: all
-              name: 全部
-              indicators:
-                - { indicator: growth, weight: 40, method: rank, rates: [1, 0.9], rest: 0.5 }
-                - { indicator: days, weight: 30, method: ratio, reference: mean }
-                - { indicator: labs, weight: 30, method: rank, step: 0.25, missing: exclude }
-          grades:
-            - { id: fail, name: 不合格, min: 0 }
-
-        """
+    static let yaml = TestFixtures.rankRatioYAML(labsMissing: "exclude")
 
     @Test func rankAndRatioIndicatorsAreExplained() throws {
         let loaded = try ConfigLoader.load(bytes: Array(Self.yaml.utf8), file: "t.yaml", environment: [:])

@@ -4,24 +4,27 @@ import QualityRecords
 import Testing
 
 @Suite struct CSVParserTests {
-    @Test func quotesDoubledQuotesCRLFAndBOM() throws {
-        let table = try CSVParser.parse(try Fixture.bytes("csv/utf8-bom-crlf.csv"))
-        #expect(table.header == ["uscc", "name", "note"])
-        #expect(
-            table.rows == [
+    /// Doubled quotes, CRLF and a BOM; line feeds, blank lines and empty quoted fields.
+    @Test(arguments: [
+        (
+            "csv/utf8-bom-crlf.csv", ["uscc", "name", "note"],
+            [
                 ["91330203MA000001XP", "宁波\"海曙\"织造, 有限公司", "line one\r\nline two"],
                 ["91330205MA000003XN", "宁波江北电器有限公司", ""],
-            ])
-    }
-
-    @Test func lineFeedsBlankLinesAndEmptyQuotedFields() throws {
-        let table = try CSVParser.parse(try Fixture.bytes("csv/utf8-lf.csv"))
-        #expect(table.header == ["uscc", "name", "amount"])
-        #expect(
-            table.rows == [
+            ]
+        ),
+        (
+            "csv/utf8-lf.csv", ["uscc", "name", "amount"],
+            [
                 ["91330212MA000005XW", "宁波鄞州时尚服装有限公司", " 12.5 "],
                 ["91330212MA000006XX", "", ""],
-            ])
+            ]
+        ),
+    ])
+    func parsesTheFixture(file: String, header: [String], rows: [[String]]) throws {
+        let table = try CSVParser.parse(try Fixture.bytes(file))
+        #expect(table.header == header)
+        #expect(table.rows == rows)
     }
 
     @Test func shortRowsAndNoTrailingNewline() throws {

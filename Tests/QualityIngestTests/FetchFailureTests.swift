@@ -133,31 +133,6 @@ import Testing
     }
 
     @Test(arguments: SourceTransport.allCases)
-    func http500IsRetriedThenFails(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "status500", transport: transport, retries: 3) {
-            outcome, served in
-            #expect(outcome.result == .httpError)
-            #expect(outcome.attempts == 4)
-            #expect(served == 4)
-            #expect(outcome.error?.contains("/status500") == true)
-            #expect(outcome.error?.contains("HTTP 500") == true)
-            #expect(outcome.data == nil && outcome.accepted == 0 && outcome.rejected.isEmpty)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: SourceTransport.allCases)
-    func http404IsNotRetried(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "status404", transport: transport, retries: 3) {
-            outcome, served in
-            #expect(outcome.result == .httpError)
-            #expect(outcome.attempts == 1)
-            #expect(served == 1)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: SourceTransport.allCases)
     func retriesRecoverFromPassingFaults(transport: SourceTransport) async throws {
         let (state, _) = try await pullFailing(path: "flaky", transport: transport, retries: 3) { outcome, served in
             #expect(outcome.result == .success)
@@ -168,62 +143,45 @@ import Testing
         #expect(await state.statuses(now: Date()).map(\.stale) == [false, false])
     }
 
-    @Test(arguments: SourceTransport.allCases)
-    func timeout(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "slow", transport: transport, retries: 0, timeout: 0.5) {
-            outcome, _ in
-            #expect(outcome.result == .timeout)
-            #expect(outcome.attempts == 1)
-        }
-        await expectKeptAndStale(state, snapshot)
+    /// An answer the source cannot use: what `path` serves, how the source is set, and what the
+    /// outcome says (`attempts` and `served`, the requests the server counted, unchecked where nil).
+    struct Unusable: Sendable, CustomTestStringConvertible {
+        var path: String
+        var retries = 1
+        var timeout = 15.0
+        var result: PullResult
+        var attempts: Int?
+        var served: Int?
+        var says: [String] = []
+
+        var testDescription: String { path }
     }
 
-    @Test(arguments: SourceTransport.allCases)
-    func bodyStalledPastTheDeadline(transport: SourceTransport) async throws {
+    static let unusable = [
+        // A server error is retried, a client error is not.
+        Unusable(
+            path: "status500", retries: 3, result: .httpError, attempts: 4, served: 4, says: ["/status500", "HTTP 500"]),
+        Unusable(path: "status404", retries: 3, result: .httpError, attempts: 1, served: 1),
+        Unusable(path: "slow", retries: 0, timeout: 0.5, result: .timeout, attempts: 1),
+        Unusable(path: "stalled-body", retries: 0, timeout: 0.5, result: .timeout, says: ["within 0.5s"]),
+        Unusable(path: "malformed", result: .decodeError, attempts: 2, says: ["invalid JSON"]),
+        Unusable(path: "truncated", retries: 0, result: .decodeError, says: ["truncated"]),
+        // Too large is not retried.
+        Unusable(path: "oversize", retries: 3, result: .tooLarge, attempts: 1, says: ["max_bytes 4000"]),
+        Unusable(path: "oversize-chunked", retries: 3, result: .tooLarge, attempts: 1, says: ["max_bytes 4000"]),
+        Unusable(path: "html", retries: 0, result: .decodeError, says: ["text/html"]),
+    ]
+
+    @Test(arguments: unusable, SourceTransport.allCases)
+    func unusableAnswerFailsTheSource(_ answer: Unusable, transport: SourceTransport) async throws {
         let (state, snapshot) = try await pullFailing(
-            path: "stalled-body", transport: transport, retries: 0, timeout: 0.5
-        ) { outcome, _ in
-            #expect(outcome.result == .timeout, "\(outcome.error ?? "")")
-            #expect(outcome.error?.contains("within 0.5s") == true)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: SourceTransport.allCases)
-    func malformedJSON(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "malformed", transport: transport) { outcome, _ in
-            #expect(outcome.result == .decodeError)
-            #expect(outcome.attempts == 2)
-            #expect(outcome.error?.contains("invalid JSON") == true)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: SourceTransport.allCases)
-    func truncatedBody(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "truncated", transport: transport, retries: 0) {
-            outcome, _ in
-            #expect(outcome.result == .decodeError, "\(outcome.error ?? "")")
-            #expect(outcome.error?.contains("truncated") == true)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: ["oversize", "oversize-chunked"], SourceTransport.allCases)
-    func oversizeBodyIsNotRetried(path: String, transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: path, transport: transport, retries: 3) { outcome, _ in
-            #expect(outcome.result == .tooLarge)
-            #expect(outcome.attempts == 1)
-            #expect(outcome.error?.contains("max_bytes 4000") == true)
-        }
-        await expectKeptAndStale(state, snapshot)
-    }
-
-    @Test(arguments: SourceTransport.allCases)
-    func wrongContentType(transport: SourceTransport) async throws {
-        let (state, snapshot) = try await pullFailing(path: "html", transport: transport, retries: 0) { outcome, _ in
-            #expect(outcome.result == .decodeError)
-            #expect(outcome.error?.contains("text/html") == true)
+            path: answer.path, transport: transport, retries: answer.retries, timeout: answer.timeout
+        ) { outcome, served in
+            #expect(outcome.result == answer.result, "\(outcome.error ?? "")")
+            if let attempts = answer.attempts { #expect(outcome.attempts == attempts) }
+            if let count = answer.served { #expect(served == count) }
+            for words in answer.says { #expect(outcome.error?.contains(words) == true) }
+            #expect(outcome.data == nil && outcome.accepted == 0 && outcome.rejected.isEmpty)
         }
         await expectKeptAndStale(state, snapshot)
     }

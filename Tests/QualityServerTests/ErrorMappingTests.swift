@@ -7,10 +7,10 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import QualityCore
-import QualityExport
 import QualityStore
 import Testing
 
+@testable import QualityExport
 @testable import QualityServer
 
 /// What a client reads of an error, and what the log says: each domain error keeps its status, a body

@@ -33,37 +33,54 @@ import Testing
             #expect(row.contains(">\(value)</td>"), "\(id)")
             #expect(row.contains(">\(ratio)</td>"), "\(id)")
         }
-        let sampling = Self.row(html, "sampling_pass_rate")
-        #expect(sampling.contains("出口工业品监督抽查合格率"))
-        #expect(sampling.contains("<code>sum(batches_passed) / sum(batches_sampled) * 100</code>"))
-        #expect(sampling.contains("下限 85 → 目标 98：s = (v − 85) / (98 − 85)，截取到 0–1"))
-        #expect(sampling.contains("= 30 × 97.90%</div>"))
+        PagesFixture.expect(
+            Self.row(html, "sampling_pass_rate"),
+            contains: [
+                "出口工业品监督抽查合格率", "<code>sum(batches_passed) / sum(batches_sampled) * 100</code>",
+                "下限 85 → 目标 98：s = (v − 85) / (98 − 85)，截取到 0–1", "= 30 × 97.90%</div>",
+            ])
         #expect(Self.row(html, "return_rate").contains("越低越好"))
-        let cnas = Self.row(html, "cnas_labs")
-        #expect(cnas.contains("data-min=\"1.00\" data-max=\"4.00\""))
-        #expect(cnas.contains("各区最小值 1.00，最大值 4.00（3 个区有值）"))
-        let standards = Self.row(html, "standards_led")
-        #expect(standards.contains("<th scope=\"row\">v ≥ 3</th><td class=\"num\">1.00</td>"))
-        #expect(standards.contains("<th scope=\"row\">v ≥ 2</th><td class=\"num\">0.80</td>"))
+        PagesFixture.expect(
+            Self.row(html, "cnas_labs"),
+            contains: ["data-min=\"1.00\" data-max=\"4.00\"", "各区最小值 1.00，最大值 4.00（3 个区有值）"])
+        PagesFixture.expect(
+            Self.row(html, "standards_led"),
+            contains: [
+                "<th scope=\"row\">v ≥ 3</th><td class=\"num\">1.00</td>",
+                "<th scope=\"row\">v ≥ 2</th><td class=\"num\">0.80</td>",
+            ])
         #expect(html.contains("<span class=\"dimension-points\" data-value=\"38.26\">38.26 / 50</span>"))
         #expect(!html.contains("exclude-note"))
     }
 
-    @Test func yinzhouBonusPenaltyAndTotal() throws {
-        let html = try Self.render("330212")
-        #expect(html.contains("<tr data-item=\"national_award\"><th scope=\"row\">国家级质量奖励</th>"))
-        #expect(html.contains("<code>2 * count(&quot;cn_export_quality_demo&quot; in awards)</code>"))
-        #expect(html.contains("<td class=\"num points\" data-value=\"4.00\">4.00</td>"))
-        #expect(html.contains("<tr data-item=\"notifications\">"))
-        #expect(html.contains("<td class=\"num points\" data-value=\"0.50\">0.50</td>"))
-        #expect(
-            html.contains(
-                "<p class=\"formula\" id=\"total-formula\">基础分 82.70 + 加分 4.00 − 扣分 0.50 = 86.20</p>"))
-        #expect(html.contains("总分截取在 0 至 105 之间"))
-        #expect(html.contains("<dd class=\"score\" id=\"total\" data-value=\"86.20\">86.20</dd>"))
-        #expect(html.contains("<dd id=\"rank\" data-value=\"1\">1 / 3</dd>"))
-        #expect(html.contains("<tr data-grade=\"good\" class=\"current\" aria-current=\"true\">"))
-        #expect(html.contains("<th scope=\"row\">良好（本区）</th><td class=\"num\">80.00</td>"))
+    /// What a whole district page says: 鄞州区's bonus, penalty, total, rank and grade; 海曙区's veto.
+    @Test(arguments: [
+        (
+            "330212",
+            [
+                "<tr data-item=\"national_award\"><th scope=\"row\">国家级质量奖励</th>",
+                "<code>2 * count(&quot;cn_export_quality_demo&quot; in awards)</code>",
+                "<td class=\"num points\" data-value=\"4.00\">4.00</td>", "<tr data-item=\"notifications\">",
+                "<td class=\"num points\" data-value=\"0.50\">0.50</td>",
+                "<p class=\"formula\" id=\"total-formula\">基础分 82.70 + 加分 4.00 − 扣分 0.50 = 86.20</p>",
+                "总分截取在 0 至 105 之间", "<dd class=\"score\" id=\"total\" data-value=\"86.20\">86.20</dd>",
+                "<dd id=\"rank\" data-value=\"1\">1 / 3</dd>",
+                "<tr data-grade=\"good\" class=\"current\" aria-current=\"true\">",
+                "<th scope=\"row\">良好（本区）</th><td class=\"num\">80.00</td>",
+            ]
+        ),
+        (
+            "330203",
+            [
+                "<div class=\"banner error\" id=\"veto\" role=\"alert\">",
+                "<li data-veto=\"major_incident\">发生重大质量安全事故（条件 <code>major_incidents &gt; 0</code> 成立）</li>",
+                "等级定为「不合格」，不论总分；排名保留。", "<dd class=\"grade\" id=\"grade\" data-value=\"fail\">不合格</dd>",
+                "基础分 69.17 + 加分 0.00 − 扣分 1.00 = 68.17",
+            ]
+        ),
+    ])
+    func pageSays(code: String, fragments: [String]) throws {
+        PagesFixture.expect(try Self.render(code), contains: fragments)
     }
 
     @Test func jiangbeiStatesTheExcludeRescaling() throws {
@@ -72,28 +89,18 @@ import Testing
             html.contains(
                 "「质量问题整改完成率」数据缺失，按 exclude 规则不计入（排除权重 E = 20）；其余各指标得分乘以 W/(W−E) = 100/80 = 1.25，使满分仍为 100。"
             ))
-        let rect = Self.row(html, "rectification_rate")
-        #expect(rect.contains("缺失 — 缺失不计入并按比例放大其余指标（exclude）"))
-        #expect(rect.contains(">不计入</td>"))
-        let cnas = Self.row(html, "cnas_labs")
-        #expect(cnas.contains("data-value=\"6.25\">6.25"))
-        #expect(cnas.contains("= 15 × 33.33% × 1.25</div>"))
+        PagesFixture.expect(
+            Self.row(html, "rectification_rate"), contains: ["缺失 — 缺失不计入并按比例放大其余指标（exclude）", ">不计入</td>"])
+        PagesFixture.expect(
+            Self.row(html, "cnas_labs"), contains: ["data-value=\"6.25\">6.25", "= 15 × 33.33% × 1.25</div>"])
         #expect(Self.row(html, "standards_led").contains("data-value=\"15.00\">15.00"))
         let en = try Self.render("330205", .en)
         HTMLCheck.assertPage(en, .en)
-        #expect(en.contains("multiplied by W/(W−E) = 100/80 = 1.25"))
-        #expect(en.contains("Quality issue rectification rate is missing and left out"))
-    }
-
-    @Test func haishuShowsTheVeto() throws {
-        let html = try Self.render("330203")
-        #expect(html.contains("<div class=\"banner error\" id=\"veto\" role=\"alert\">"))
-        #expect(
-            html.contains("<li data-veto=\"major_incident\">发生重大质量安全事故（条件 <code>major_incidents &gt; 0</code> 成立）</li>")
-        )
-        #expect(html.contains("等级定为「不合格」，不论总分；排名保留。"))
-        #expect(html.contains("<dd class=\"grade\" id=\"grade\" data-value=\"fail\">不合格</dd>"))
-        #expect(html.contains("基础分 69.17 + 加分 0.00 − 扣分 1.00 = 68.17"))
+        PagesFixture.expect(
+            en,
+            contains: [
+                "multiplied by W/(W−E) = 100/80 = 1.25", "Quality issue rectification rate is missing and left out",
+            ])
     }
 
     @Test func trendOverStoredPeriods() throws {
@@ -108,13 +115,14 @@ import Testing
         ]
         let html = try Self.render("330212", trend: trend)
         HTMLCheck.assertPage(html, .zh)
-        #expect(html.contains("<svg class=\"chart line\" id=\"trend-total\""))
-        #expect(html.contains("<title>2025年度: 86.20</title>"))
-        #expect(html.contains("<title>2024年度: 80.50</title>"))
-        #expect(html.contains("<svg class=\"chart line\" id=\"trend-rank\""))
-        #expect(html.contains("<title>2024年度: 2</title>"))
-        #expect(html.contains("<polyline"))
-        #expect(html.contains("<tr data-period=\"2023\"><th scope=\"row\">2023年度</th><td class=\"score\">无数据</td>"))
+        PagesFixture.expect(
+            html,
+            contains: [
+                "<svg class=\"chart line\" id=\"trend-total\"", "<title>2025年度: 86.20</title>",
+                "<title>2024年度: 80.50</title>", "<svg class=\"chart line\" id=\"trend-rank\"",
+                "<title>2024年度: 2</title>", "<polyline",
+                "<tr data-period=\"2023\"><th scope=\"row\">2023年度</th><td class=\"score\">无数据</td>",
+            ])
         #expect(
             html.contains(
                 "<tr data-period=\"2024\"><th scope=\"row\">2024年度</th><td class=\"score\" data-value=\"80.50\">80.50</td>"
@@ -141,8 +149,7 @@ import Testing
             DistrictPage(config: w.config, result: result, code: "330212", context: PagesFixture.context()))
         let html = PagesFixture.text(page.render())
         HTMLCheck.assertPage(html, .zh)
-        #expect(html.contains("<p id=\"total-formula\">有指标数据缺失且规则为 fail"))
-        #expect(html.contains("<dd id=\"rank\">—</dd>"))
+        PagesFixture.expect(html, contains: ["<p id=\"total-formula\">有指标数据缺失且规则为 fail", "<dd id=\"rank\">—</dd>"])
     }
 
     @Test func unknownDistrictHasNoPage() throws {

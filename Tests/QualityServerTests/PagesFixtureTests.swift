@@ -38,6 +38,13 @@ enum PagesFixture {
 
     static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Expects each fragment in `html` (a page, or a row of one).
+    static func expect(
+        _ html: String, contains fragments: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        for fragment in fragments { #expect(html.contains(fragment), "\(fragment)", sourceLocation: sourceLocation) }
+    }
+
     /// The table row `<tr data-KIND="id"` of a page, up to the first `end` after it (`""` when none).
     static func row(_ html: String, _ kind: String, _ id: String, end: String = "</tr>") -> String {
         guard let start = html.range(of: "<tr data-\(kind)=\"\(id)\"") else { return "" }

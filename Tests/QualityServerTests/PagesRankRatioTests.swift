@@ -1,6 +1,7 @@
 import Foundation
 import QualityConfig
 import QualityCore
+import TestFixtures
 import Testing
 
 @testable import QualityServer
@@ -9,29 +10,7 @@ import Testing
 /// among the districts with a value, the rate earned and the rates (or step); the reference value and
 /// how it was taken.
 @Suite struct PagesRankRatioTests {
-    static let yaml = """
-        version: 1
-        districts:
-          - { code: "330201", name: { zh: 甲区, en: Jia } }
-          - { code: "330202", name: { zh: 乙区, en: Yi } }
-          - { code: "330203", name: { zh: 丙区, en: Bing } }
-        indicators:
-          - { id: growth, name: { zh: 增速, en: Growth }, value: "growth" }
-          - { id: days, name: { zh: 时长, en: Days }, direction: lower, value: "days" }
-          - { id: labs, name: { zh: 实验室, en: Labs }, value: "labs" }
-        scoring:
-          total: 100
-          dimensions:
-            - id: all
-              name: { zh: 全部, en: All }
-              indicators:
-                - { indicator: growth, weight: 40, method: rank, rates: [1, 0.9], rest: 0.5 }
-                - { indicator: days, weight: 30, method: ratio, reference: mean }
-                - { indicator: labs, weight: 30, method: rank, step: 0.25 }
-          grades:
-            - { id: fail, name: 不合格, min: 0 }
-
-        """
+    static let yaml = TestFixtures.rankRatioYAML()
 
     static func worked() throws -> (LoadedConfig, AssessmentResult) {
         let loaded = try ConfigLoader.load(bytes: Array(Self.yaml.utf8), file: "t.yaml", environment: [:])
@@ -59,38 +38,59 @@ import Testing
         return html
     }
 
-    @Test func rankInChineseAndEnglish() throws {
-        let zh = PagesDistrictTests.row(try Self.page("330201", .zh), "growth")
-        #expect(zh.contains("<strong>排名赋分</strong>"))
-        #expect(zh.contains("data-rank=\"2\" data-rate=\"0.9000\">在 3 个有数值的区中排第 2 名，得分率 90.00%</span>"))
-        #expect(zh.contains("数值越高名次越前；并列取较前名次，其后名次顺延。"))
-        #expect(zh.contains("<tr class=\"current\"><th scope=\"row\">第 2 名</th><td class=\"num\">0.90</td></tr>"))
-        #expect(zh.contains("<th scope=\"row\">第 3 名及以后（rest）</th><td class=\"num\">0.50</td>"))
-        #expect(zh.contains("<td class=\"points\" data-value=\"36.00\">36.00"))
-        let en = PagesDistrictTests.row(try Self.page("330201", .en), "growth")
-        #expect(en.contains("<strong>by rank</strong>"))
-        #expect(en.contains(">rank 2 among 3 districts with a value: rate 90.00%</span>"))
-        #expect(en.contains("higher ranks first; ties share the better rank and the next rank is skipped."))
-        #expect(en.contains("<th scope=\"row\">rank 3 and after (rest)</th>"))
-        let step = PagesDistrictTests.row(try Self.page("330202", .zh), "labs")
-        #expect(step.contains("在 2 个有数值的区中排第 2 名，得分率 75.00%"))
-        #expect(step.contains("第 1 名得满分，每后退一名扣 0.25：s = 1 − 0.25 × (r − 1)，最低为 0"))
-        let missing = PagesDistrictTests.row(try Self.page("330203", .en), "labs")
-        #expect(missing.contains("missing — missing scores 0 (zero)"))
-        #expect(!missing.contains("data-rank"))
+    /// One indicator's row of a district page: what it must say.
+    @Test(arguments: [
+        // Rank with rates and rest: 甲区 is second of three.
+        (
+            "330201", Language.zh, "growth",
+            [
+                "<strong>排名赋分</strong>",
+                "data-rank=\"2\" data-rate=\"0.9000\">在 3 个有数值的区中排第 2 名，得分率 90.00%</span>",
+                "数值越高名次越前；并列取较前名次，其后名次顺延。",
+                "<tr class=\"current\"><th scope=\"row\">第 2 名</th><td class=\"num\">0.90</td></tr>",
+                "<th scope=\"row\">第 3 名及以后（rest）</th><td class=\"num\">0.50</td>",
+                "<td class=\"points\" data-value=\"36.00\">36.00",
+            ]
+        ),
+        (
+            "330201", .en, "growth",
+            [
+                "<strong>by rank</strong>", ">rank 2 among 3 districts with a value: rate 90.00%</span>",
+                "higher ranks first; ties share the better rank and the next rank is skipped.",
+                "<th scope=\"row\">rank 3 and after (rest)</th>",
+            ]
+        ),
+        // Rank with a step, among the two districts with a value.
+        (
+            "330202", .zh, "labs",
+            ["在 2 个有数值的区中排第 2 名，得分率 75.00%", "第 1 名得满分，每后退一名扣 0.25：s = 1 − 0.25 × (r − 1)，最低为 0"]
+        ),
+        ("330203", .en, "labs", ["missing — missing scores 0 (zero)"]),
+        // Ratio to the mean, lower is better.
+        (
+            "330202", .zh, "days",
+            [
+                "<strong>比例法（以平均值为基准）</strong>",
+                "data-reference=\"4.000000\" data-kind=\"mean\">基准 R = 4.00：各区平均值（3 个区有值）</span>",
+                "v ≤ R 得满分，否则 s = R / v", "data-value=\"0.6667\">66.67%</td>",
+            ]
+        ),
+        (
+            "330202", .en, "days",
+            [
+                "<strong>ratio to the mean</strong>",
+                ">reference R = 4.00: the mean of the 3 districts with a value</span>",
+                "v ≤ R scores 1, else s = R / v", "<td class=\"direction\" data-value=\"lower\">lower is better</td>",
+            ]
+        ),
+    ])
+    func indicatorRow(code: String, language: Language, indicator: String, fragments: [String]) throws {
+        let row = PagesDistrictTests.row(try Self.page(code, language), indicator)
+        for fragment in fragments { #expect(row.contains(fragment)) }
     }
 
-    @Test func ratioInChineseAndEnglish() throws {
-        let zh = PagesDistrictTests.row(try Self.page("330202", .zh), "days")
-        #expect(zh.contains("<strong>比例法（以平均值为基准）</strong>"))
-        #expect(zh.contains("data-reference=\"4.000000\" data-kind=\"mean\">基准 R = 4.00：各区平均值（3 个区有值）</span>"))
-        #expect(zh.contains("v ≤ R 得满分，否则 s = R / v"))
-        #expect(zh.contains("data-value=\"0.6667\">66.67%</td>"))
-        let en = PagesDistrictTests.row(try Self.page("330202", .en), "days")
-        #expect(en.contains("<strong>ratio to the mean</strong>"))
-        #expect(en.contains(">reference R = 4.00: the mean of the 3 districts with a value</span>"))
-        #expect(en.contains("v ≤ R scores 1, else s = R / v"))
-        #expect(en.contains("<td class=\"direction\" data-value=\"lower\">lower is better</td>"))
+    @Test func missingValueHasNoRank() throws {
+        #expect(!PagesDistrictTests.row(try Self.page("330203", .en), "labs").contains("data-rank"))
     }
 
     @Test func explanationJSONCarriesRankAndReference() throws {

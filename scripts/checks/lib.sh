@@ -1,10 +1,12 @@
 # shellcheck shell=bash
 # Shared by the checks that run a real bureau-sim and a real qualityd (sourced, not run):
-# prometheus.sh, schemathesis.sh, browser.sh. The caller sets `check` (its name for messages) and
-# `root` (the repository), then calls `checks_init`, `start_bureau_sim` and `start_qualityd`.
+# prometheus.sh, schemathesis.sh, browser.sh. The caller may set `check` (its name for messages; by
+# default its file name without .sh) and `root` (the repository; by default found from this file),
+# then calls `checks_init`, `start_bureau_sim` and `start_qualityd`.
 # Only processes started here are stopped, by their pid, when the caller exits.
 
-: "${check:?the caller sets check}" "${root:?the caller sets root}"
+check="${check:-$(basename "$0" .sh)}"
+root="${root:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 bin="${QUALITYD_BIN_DIR:-$root/.build/debug}" # QUALITYD_BIN_DIR=.build/release to check a release build
 pids=()
 tmp=""

@@ -4,10 +4,8 @@
 # in the test file is reported with its line and column, and `qualityd sensitivity` with spread 0
 # gives every district its base rank as the whole interval (docs/SEMANTICS.md §15, §15).
 set -euo pipefail
-check=policy-tests
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=scripts/checks/lib.sh
-. "$root/scripts/checks/lib.sh"
+. "$(dirname "$0")/lib.sh"
 checks_init
 cd "$root"
 

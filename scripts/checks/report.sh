@@ -4,10 +4,8 @@
 # scripts/checks/report_check.py recomputes each figure, per industry and per district, with
 # pandas from the same snapshot. Builds nothing.
 set -euo pipefail
-check=report
-root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=scripts/checks/lib.sh
-source "$root/scripts/checks/lib.sh"
+. "$(dirname "$0")/lib.sh"
 checks_init
 python3 -c 'import pandas' 2>/dev/null || fail "python3 cannot import pandas; pip install pandas"
 

@@ -4,10 +4,8 @@
 # (different plan, same input hash), and scripts/checks/sampling_redraw.py, which shares no code
 # with qualityd, redoes each draw from the plan's published inputs. Builds nothing.
 set -euo pipefail
-check=sampling
-root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source=scripts/checks/lib.sh
-source "$root/scripts/checks/lib.sh"
+. "$(dirname "$0")/lib.sh"
 checks_init
 
 start_bureau_sim

@@ -4,10 +4,8 @@
 # second example config (examples/rank-ratio.yaml, rank and ratio) passes `qualityd check` and scores
 # the demo data: bureau-sim's Ningbo world pulled once, then `qualityd score --format table`.
 set -euo pipefail
-check=scoring-crosscheck
-root="$(cd "$(dirname "$0")/../.." && pwd)"
 # shellcheck source=scripts/checks/lib.sh
-. "$root/scripts/checks/lib.sh"
+. "$(dirname "$0")/lib.sh"
 checks_init
 
 step "random cases against the independent implementation"

@@ -46,15 +46,13 @@ extension DemoConfig {
         out.comment("for the group and per district; `trend` is charted over the stored periods.")
         out.line("reports:")
         for r in reports {
-            out.line("  - id: \(r.id)")
-            out.line("    name: \(YAMLText.localized(r.name))")
+            out.item("  ", id: r.id, name: r.name)
             out.line("    group_by: \(r.groupBy)")
             out.line("    groups:")
             for g in r.groups { out.line("      \(g.value): \(YAMLText.localized(g.name))") }
             out.line("    figures:")
             for f in r.figures {
-                out.line("      - id: \(f.id)")
-                out.line("        name: \(YAMLText.localized(f.name))")
+                out.item("      ", id: f.id, name: f.name)
                 out.line("        unit: \(f.unit.rawValue)")
                 out.line("        value: \(YAMLText.quoted(f.value.text))")
             }

@@ -56,8 +56,7 @@ extension DemoConfig {
         out.comment("by reason, without failing the pull; a page that fails keeps the source's last good data.")
         out.line("sources:")
         for s in sources {
-            out.line("  - id: \(s.id)")
-            out.line("    name: \(YAMLText.localized(s.name))")
+            out.item("  ", id: s.id, name: s.name)
             out.line("    url: \(YAMLText.quoted(s.url))")
             out.line("    format: \(s.format.rawValue)")
             if let records = s.records { out.line("    records: \(records)") }
@@ -125,6 +124,12 @@ struct YAMLOutput {
     private(set) var text = ""
 
     mutating func line(_ s: String) { text += s + "\n" }
+
+    /// A list item's first two lines at `indent`: `- id: …`, then `  name: …` in both languages.
+    mutating func item(_ indent: String, id: String, name: LocalizedText) {
+        line("\(indent)- id: \(id)")
+        line("\(indent)  name: \(YAMLText.localized(name))")
+    }
 
     mutating func comment(_ s: String, indent: Int = 0) {
         text += String(repeating: " ", count: indent) + "# " + s + "\n"

@@ -6,8 +6,7 @@ extension DemoConfig {
         out.comment("enterprises (sum, avg, min, max, count). Units are for display.")
         out.line("indicators:")
         for i in c.indicators {
-            out.line("  - id: \(i.id)")
-            out.line("    name: \(YAMLText.localized(i.name))")
+            out.item("  ", id: i.id, name: i.name)
             out.line("    unit: \(i.unit.rawValue)")
             if i.direction == .lower { out.line("    direction: lower") }
             out.line("    value: \(YAMLText.quoted(i.value.text))")
@@ -23,8 +22,7 @@ extension DemoConfig {
         out.line("  missing: \(s.missing.rawValue)")
         out.line("  dimensions:")
         for d in s.dimensions {
-            out.line("    - id: \(d.id)")
-            out.line("      name: \(YAMLText.localized(d.name))")
+            out.item("    ", id: d.id, name: d.name)
             out.line("      indicators:")
             for e in d.indicators { scoredIndicator(e, &out) }
         }
@@ -84,15 +82,13 @@ extension DemoConfig {
     }
 
     private func adjustment(_ a: Adjustment, _ out: inout YAMLOutput) {
-        out.line("    - id: \(a.id)")
-        out.line("      name: \(YAMLText.localized(a.name))")
+        out.item("    ", id: a.id, name: a.name)
         out.line("      points: \(YAMLText.quoted(a.points.text))")
         if let cap = a.cap { out.line("      cap: \(YAMLText.number(cap))") }
     }
 
     private func rule(_ r: Rule, indent: String, _ out: inout YAMLOutput) {
-        out.line("\(indent)- id: \(r.id)")
-        out.line("\(indent)  name: \(YAMLText.localized(r.name))")
+        out.item(indent, id: r.id, name: r.name)
         out.line("\(indent)  when: \(YAMLText.quoted(r.when.text))")
     }
 
@@ -111,8 +107,7 @@ extension DemoConfig {
         for r in s.eligibility { rule(r, indent: "    ", &out) }
         out.line("  programs:")
         for p in s.programs {
-            out.line("    - id: \(p.id)")
-            out.line("      name: \(YAMLText.localized(p.name))")
+            out.item("    ", id: p.id, name: p.name)
             out.line("      basis: \(YAMLText.scalar(p.basis))")
             out.line("      when: \(YAMLText.quoted(p.when.text))")
             out.line("      amount_yuan: \(YAMLText.expression(p.amountYuan))")

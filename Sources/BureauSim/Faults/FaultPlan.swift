@@ -48,12 +48,6 @@ public struct FaultRule: Sendable, Hashable {
     /// The endpoint path this rule is limited to; nil for all.
     public var path: String?
 
-    public init(kind: FaultKind, rate: Double, path: String? = nil) {
-        self.kind = kind
-        self.rate = rate
-        self.path = path
-    }
-
     func applies(to path: String) -> Bool { self.path == nil || self.path == path }
 }
 

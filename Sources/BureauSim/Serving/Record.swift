@@ -55,29 +55,14 @@ struct Endpoint: Sendable {
     let shape: BodyShape
     let paginated: Bool
     /// The field holding the enterprise's USCC (bad_uscc).
-    let usccField: String?
+    var usccField: String? = "uscc"
     /// The field whose value identifies a record (duplicate).
-    let idField: String?
+    var idField: String?
     /// A count or amount field (negative, bad_type).
-    let numberField: String?
+    var numberField: String?
     /// Sampling: `passed` can be made larger than `sampled` (passed_gt_sampled).
-    let hasPassedAndSampled: Bool
+    var hasPassedAndSampled = false
     let produce: @Sendable (World, SimQuery) throws(SimError) -> RecordStream
-
-    init(
-        path: String, shape: BodyShape, paginated: Bool, usccField: String? = "uscc", idField: String? = nil,
-        numberField: String? = nil, hasPassedAndSampled: Bool = false,
-        produce: @escaping @Sendable (World, SimQuery) throws(SimError) -> RecordStream
-    ) {
-        self.path = path
-        self.shape = shape
-        self.paginated = paginated
-        self.usccField = usccField
-        self.idField = idField
-        self.numberField = numberField
-        self.hasPassedAndSampled = hasPassedAndSampled
-        self.produce = produce
-    }
 
     /// The record-level fault kinds that can apply here.
     var recordFaultKinds: Set<FaultKind> {

@@ -5,11 +5,6 @@ public struct SimError: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: Int
     public var message: String
 
-    public init(status: Int, message: String) {
-        self.status = status
-        self.message = message
-    }
-
     static func badRequest(_ message: String) -> SimError { SimError(status: 400, message: message) }
 
     public var description: String { "\(status): \(message)" }

@@ -5,12 +5,6 @@ public struct SimRequest: Sendable {
     public var query: String?
     /// The `Authorization` header.
     public var authorization: String?
-
-    public init(path: String, query: String? = nil, authorization: String? = nil) {
-        self.path = path
-        self.query = query
-        self.authorization = authorization
-    }
 }
 
 /// An answer: status, content type, body, and how to misbehave while sending it.
@@ -23,12 +17,6 @@ public struct SimResponse: Sendable {
     /// A `Content-Length` larger than the body (`truncated`); the connection is closed after the body.
     public var declaredLength: Int?
     public var extraHeaders: [(name: String, value: String)] = []
-
-    init(status: Int, contentType: String, body: SimBody) {
-        self.status = status
-        self.contentType = contentType
-        self.body = body
-    }
 
     static let json = "application/json; charset=utf-8"
     static let csv = "text/csv; charset=GB18030"

@@ -33,37 +33,22 @@ public struct SimDistrict: Sendable, Hashable {
 extension SimDistrict {
     /// Ningbo's ten county-level districts. Quality levels are set so that the demo's scores spread
     /// over all four grades; 象山县 also has the major quality safety incident that fires the veto.
-    static let ningbo: [SimDistrict] = [
-        .init(
-            code: "330203", zh: "海曙区", en: "Haishu", shortName: "海曙", weight: 0.09, quality: 0.78,
-            industryMix: [0.55, 0.10, 0.15, 0.10, 0.10]),
-        .init(
-            code: "330205", zh: "江北区", en: "Jiangbei", shortName: "江北", weight: 0.07, quality: 0.68,
-            industryMix: [0.25, 0.20, 0.35, 0.10, 0.10]),
-        .init(
-            code: "330206", zh: "北仑区", en: "Beilun", shortName: "北仑", weight: 0.11, quality: 0.90,
-            industryMix: [0.10, 0.50, 0.25, 0.05, 0.10]),
-        .init(
-            code: "330211", zh: "镇海区", en: "Zhenhai", shortName: "镇海", weight: 0.06, quality: 0.66,
-            industryMix: [0.15, 0.35, 0.30, 0.10, 0.10]),
-        .init(
-            code: "330212", zh: "鄞州区", en: "Yinzhou", shortName: "鄞州", weight: 0.16, quality: 0.95,
-            industryMix: [0.45, 0.25, 0.20, 0.05, 0.05]),
-        .init(
-            code: "330213", zh: "奉化区", en: "Fenghua", shortName: "奉化", weight: 0.07, quality: 0.55,
-            industryMix: [0.45, 0.30, 0.10, 0.05, 0.10]),
-        .init(
-            code: "330225", zh: "象山县", en: "Xiangshan", shortName: "象山", weight: 0.07, quality: 0.62,
-            industryMix: [0.70, 0.10, 0.10, 0.05, 0.05]),
-        .init(
-            code: "330226", zh: "宁海县", en: "Ninghai", shortName: "宁海", weight: 0.07, quality: 0.45,
-            industryMix: [0.15, 0.25, 0.45, 0.05, 0.10]),
-        .init(
-            code: "330281", zh: "余姚市", en: "Yuyao", shortName: "余姚", weight: 0.14, quality: 0.72,
-            industryMix: [0.15, 0.25, 0.45, 0.05, 0.10]),
-        .init(
-            code: "330282", zh: "慈溪市", en: "Cixi", shortName: "慈溪", weight: 0.16, quality: 0.84,
-            industryMix: [0.25, 0.20, 0.45, 0.05, 0.05]),
+    static let ningbo: [SimDistrict] = ningboRows.map {
+        SimDistrict(code: $0, zh: $1, en: $2, shortName: $3, weight: $4, quality: $5, industryMix: $6)
+    }
+
+    /// One row a district: code, zh, en, shortName, weight, quality, industryMix.
+    private static let ningboRows: [(String, String, String, String, Double, Double, [Double])] = [
+        ("330203", "海曙区", "Haishu", "海曙", 0.09, 0.78, [0.55, 0.10, 0.15, 0.10, 0.10]),
+        ("330205", "江北区", "Jiangbei", "江北", 0.07, 0.68, [0.25, 0.20, 0.35, 0.10, 0.10]),
+        ("330206", "北仑区", "Beilun", "北仑", 0.11, 0.90, [0.10, 0.50, 0.25, 0.05, 0.10]),
+        ("330211", "镇海区", "Zhenhai", "镇海", 0.06, 0.66, [0.15, 0.35, 0.30, 0.10, 0.10]),
+        ("330212", "鄞州区", "Yinzhou", "鄞州", 0.16, 0.95, [0.45, 0.25, 0.20, 0.05, 0.05]),
+        ("330213", "奉化区", "Fenghua", "奉化", 0.07, 0.55, [0.45, 0.30, 0.10, 0.05, 0.10]),
+        ("330225", "象山县", "Xiangshan", "象山", 0.07, 0.62, [0.70, 0.10, 0.10, 0.05, 0.05]),
+        ("330226", "宁海县", "Ninghai", "宁海", 0.07, 0.45, [0.15, 0.25, 0.45, 0.05, 0.10]),
+        ("330281", "余姚市", "Yuyao", "余姚", 0.14, 0.72, [0.15, 0.25, 0.45, 0.05, 0.10]),
+        ("330282", "慈溪市", "Cixi", "慈溪", 0.16, 0.84, [0.25, 0.20, 0.45, 0.05, 0.05]),
     ]
 
     /// The division code of Ningbo's district with the major incident (象山县).

@@ -32,22 +32,12 @@ package enum AuthFailureKind: String, Sendable, CaseIterable {
 ///   if that comes first. 10,000 wrong tokens make a handful of lines.
 package final class AuthGuard: Sendable {
     /// What `AuthGuard` allows; the defaults suit people typing tokens and scripts with a good one.
+    /// 20 sign-ins at once, then one every 3 s; 30 wrong tokens at once, then one a second;
+    /// one log line per client a minute.
     package struct Limits: Sendable, Equatable {
-        package var logins: ClientThrottle.Policy
-        package var wrongTokens: ClientThrottle.Policy
-        package var logInterval: TimeInterval
-
-        /// 20 sign-ins at once, then one every 3 s; 30 wrong tokens at once, then one a second;
-        /// one log line per client a minute.
-        package init(
-            logins: ClientThrottle.Policy = .init(capacity: 20, perSecond: 1.0 / 3),
-            wrongTokens: ClientThrottle.Policy = .init(capacity: 30, perSecond: 1),
-            logInterval: TimeInterval = 60
-        ) {
-            self.logins = logins
-            self.wrongTokens = wrongTokens
-            self.logInterval = logInterval
-        }
+        package var logins = ClientThrottle.Policy(capacity: 20, perSecond: 1.0 / 3)
+        package var wrongTokens = ClientThrottle.Policy(capacity: 30, perSecond: 1)
+        package var logInterval: TimeInterval = 60
     }
 
     private struct LogWindow {

@@ -2,8 +2,7 @@ import Hummingbird
 import QualityCore
 
 /// Decides every request's `Access` before routing; rejects nothing by itself.
-struct IdentifyMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct IdentifyMiddleware: AppMiddleware {
     let authenticator: Authenticator
 
     func handle(
@@ -20,8 +19,7 @@ struct IdentifyMiddleware: RouterMiddleware {
 /// No valid credential: 401; a role too low: 403; a cookie-signed POST from elsewhere: 403
 /// (`SameOrigin`). While `auth.tokens` is empty everything is open, except groups marked
 /// `loopbackWhenOpen` (reload and the list actions), which then take loopback connections only.
-struct RequireRole: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct RequireRole: AppMiddleware {
     let role: Role
     let guards: AuthGuard
     var loopbackWhenOpen = false

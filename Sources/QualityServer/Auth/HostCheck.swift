@@ -65,8 +65,7 @@ extension Character {
 /// Refuses requests whose `Host` is not one of this daemon's names (`HostRule`) with 421, before
 /// anything else looks at them. `/healthz` and `/readyz` answer whatever the `Host`: they tell
 /// nothing but up or ready, and load balancers probe them by whatever name they were given.
-struct HostGuard: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct HostGuard: AppMiddleware {
     let runtime: Runtime
     let guards: AuthGuard
 

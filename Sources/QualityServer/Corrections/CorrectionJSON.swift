@@ -23,66 +23,42 @@ struct FactJSON: Encodable, Sendable {
 /// A correction as the API shows it (docs/openapi.yaml `Correction`).
 struct CorrectionJSON: Encodable, Sendable {
     var id: Int64
-    var period: String
-    var entity: String
-    var key: String
-    var fact: String
+    var period, entity, key, fact: String
     var value: FactJSON
-    var reason: String
-    var evidence: String
-    var status: String
-    var proposedBy: String
+    var reason, evidence, status, proposedBy: String
     var proposedAt: Date
     @Nullable var decidedBy: String?
     @Nullable var decidedAt: Date?
     @Nullable var decisionReason: String?
+}
 
+extension CorrectionJSON {
     init(_ c: Correction) {
-        id = c.id
-        period = c.period
-        entity = c.entity.rawValue
-        key = c.key
-        fact = c.fact
-        value = FactJSON(value: CorrectionService.factCorrection(c).value)
-        reason = c.reason
-        evidence = c.evidence
-        status = c.status.rawValue
-        proposedBy = c.proposedBy
-        proposedAt = c.proposedAt
-        decidedBy = c.decidedBy
-        decidedAt = c.decidedAt
-        decisionReason = c.decisionReason
+        self.init(
+            id: c.id, period: c.period, entity: c.entity.rawValue, key: c.key, fact: c.fact,
+            value: FactJSON(value: CorrectionService.factCorrection(c).value), reason: c.reason, evidence: c.evidence,
+            status: c.status.rawValue, proposedBy: c.proposedBy, proposedAt: c.proposedAt, decidedBy: c.decidedBy,
+            decidedAt: c.decidedAt, decisionReason: c.decisionReason)
     }
 }
 
 /// An appeal as the API shows it (docs/openapi.yaml `Appeal`).
 struct AppealJSON: Encodable, Sendable {
     var id: Int64
-    var period: String
-    var district: String
-    var indicator: String
-    var text: String
-    var status: String
-    var recordedBy: String
+    var period, district, indicator, text, status, recordedBy: String
     var recordedAt: Date
     @Nullable var resolvedBy: String?
     @Nullable var resolvedAt: Date?
     @Nullable var resolution: String?
     var corrections: [Int64]
+}
 
+extension AppealJSON {
     init(_ a: Appeal) {
-        id = a.id
-        period = a.period
-        district = a.district
-        indicator = a.indicator
-        text = a.text
-        status = a.status.rawValue
-        recordedBy = a.recordedBy
-        recordedAt = a.recordedAt
-        resolvedBy = a.resolvedBy
-        resolvedAt = a.resolvedAt
-        resolution = a.resolution
-        corrections = a.correctionIDs
+        self.init(
+            id: a.id, period: a.period, district: a.district, indicator: a.indicator, text: a.text,
+            status: a.status.rawValue, recordedBy: a.recordedBy, recordedAt: a.recordedAt, resolvedBy: a.resolvedBy,
+            resolvedAt: a.resolvedAt, resolution: a.resolution, corrections: a.correctionIDs)
     }
 }
 
@@ -90,32 +66,19 @@ struct AppealJSON: Encodable, Sendable {
 /// one, who proposed and approved it, and why.
 struct AppliedCorrectionJSON: Encodable, Sendable {
     var id: Int64
-    var entity: String
-    var key: String
-    var fact: String
-    var bureauValue: FactJSON
-    var value: FactJSON
-    var reason: String
-    var evidence: String
-    var proposedBy: String
-    var approvedBy: String
-    var approvalReason: String
+    var entity, key, fact: String
+    var bureauValue, value: FactJSON
+    var reason, evidence, proposedBy, approvedBy, approvalReason: String
+}
 
+extension AppliedCorrectionJSON {
     init(_ a: AppliedCorrection) {
         let c = a.correction
-        id = c.id
-        entity = c.entity.rawValue
-        key = c.key
-        fact = c.fact
-        bureauValue = FactJSON(value: a.bureauValue)
-        value = FactJSON(value: c.value)
-        reason = c.reason
-        evidence = c.evidence
-        proposedBy = c.proposedBy
-        approvedBy = c.approvedBy
-        approvalReason = c.approvalReason
+        self.init(
+            id: c.id, entity: c.entity.rawValue, key: c.key, fact: c.fact, bureauValue: FactJSON(value: a.bureauValue),
+            value: FactJSON(value: c.value), reason: c.reason, evidence: c.evidence, proposedBy: c.proposedBy,
+            approvedBy: c.approvedBy, approvalReason: c.approvalReason)
     }
-
 }
 
 /// `{"corrections": [...]}` and `{"appeals": [...]}`.

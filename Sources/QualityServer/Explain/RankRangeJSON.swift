@@ -11,15 +11,13 @@ struct RankRangeJSON: Encodable, Sendable {
     var samples: Int
     var spread: Double
     var seed: UInt64
+}
 
+extension RankRangeJSON {
     init?(_ sensitivity: SensitivityResult?, code: String) {
         guard let sensitivity, let d = sensitivity.district(code: code) else { return nil }
-        baseRank = d.baseRank
-        medianRank = d.medianRank
-        rankP5 = d.rankP5
-        rankP95 = d.rankP95
-        samples = sensitivity.samples
-        spread = sensitivity.spread
-        seed = sensitivity.seed
+        self.init(
+            baseRank: d.baseRank, medianRank: d.medianRank, rankP5: d.rankP5, rankP95: d.rankP95,
+            samples: sensitivity.samples, spread: sensitivity.spread, seed: sensitivity.seed)
     }
 }

@@ -4,8 +4,7 @@ import Hummingbird
 /// Adds `Cache-Control: no-store` and `X-Content-Type-Options: nosniff` to every `/api/` answer,
 /// errors included: the API serves finance data that no cache should keep, and JSON that no
 /// browser should sniff into something else.
-struct APIHeadersMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct APIHeadersMiddleware: AppMiddleware {
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response

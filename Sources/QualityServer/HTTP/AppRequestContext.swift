@@ -32,3 +32,6 @@ package struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
         }
     }
 }
+
+/// A middleware of qualityd's router: each one works on `AppRequestContext`.
+protocol AppMiddleware: RouterMiddleware where Context == AppRequestContext {}

@@ -9,8 +9,7 @@ import NIOCore
 ///
 /// The status of any `HTTPResponseError` is kept (ours are in `DomainErrors+HTTPResponseError.swift`,
 /// Hummingbird's `HTTPError` and NIO's body limit come as they are); everything else is a 500.
-struct ErrorMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct ErrorMiddleware: AppMiddleware {
     let runtime: Runtime
 
     func handle(

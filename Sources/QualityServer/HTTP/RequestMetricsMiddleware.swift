@@ -6,8 +6,7 @@ import Hummingbird
 ///
 /// `route` is the template of the route that matched (`/districts/{code}`), never the raw path, so
 /// the number of series stays bounded by the routes and the status codes the daemon answers.
-struct RequestMetricsMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
+struct RequestMetricsMiddleware: AppMiddleware {
     let metrics: OperationalMetrics
 
     func handle(

@@ -10,13 +10,6 @@ package struct CorrectionsPage: Sendable {
     package var corrections: [Correction]
     package var context: PageContext
 
-    package init(config: Config, period: String, corrections: [Correction], context: PageContext) {
-        self.config = config
-        self.period = period
-        self.corrections = corrections
-        self.context = context
-    }
-
     package func render() -> [UInt8] {
         let c = context
         let title = c.t("数据更正", "Corrections")

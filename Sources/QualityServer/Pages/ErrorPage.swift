@@ -5,12 +5,6 @@ package struct ErrorPage: Sendable {
     package var detail: String?
     package var context: PageContext
 
-    package init(status: Int, detail: String? = nil, context: PageContext) {
-        self.status = status
-        self.detail = detail
-        self.context = context
-    }
-
     var title: String {
         let c = context
         switch status {

@@ -7,12 +7,6 @@ package struct LoginPage: Sendable {
     package var next: String?
     package var context: PageContext
 
-    package init(error: String? = nil, next: String? = nil, context: PageContext) {
-        self.error = error
-        self.next = next
-        self.context = context
-    }
-
     /// `next` when it is a path on this server, else `/`.
     ///
     /// A path starts with one `/` (not `//`, which browsers read as another host) and holds no

@@ -78,13 +78,9 @@ package struct Provenance: Sendable, Equatable {
     package var period: String?
     package var configSHA256: String?
     package var snapshotSHA256: String?
+}
 
-    package init(period: String? = nil, configSHA256: String? = nil, snapshotSHA256: String? = nil) {
-        self.period = period
-        self.configSHA256 = configSHA256
-        self.snapshotSHA256 = snapshotSHA256
-    }
-
+extension Provenance {
     package init(_ result: AssessmentResult) {
         self.init(period: result.period, configSHA256: result.configSHA256, snapshotSHA256: result.snapshotSHA256)
     }

@@ -13,18 +13,9 @@ package struct SourceView: Sendable, Equatable {
     package var lastSuccess: Date?
     /// The newest pull, successful or not; nil before the first.
     package var lastPull: PullRecord?
+}
 
-    package init(
-        id: String, name: LocalizedText, up: Bool, stale: Bool, lastSuccess: Date? = nil, lastPull: PullRecord? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.up = up
-        self.stale = stale
-        self.lastSuccess = lastSuccess
-        self.lastPull = lastPull
-    }
-
+extension SourceView {
     /// A configured source with its newest pull; up when that pull succeeded.
     package init(source: SourceConfig, lastPull: PullRecord?, lastSuccess: Date?, stale: Bool) {
         self.init(

@@ -5,15 +5,8 @@ import QualityCore
 package struct SubsidiesPage: Sendable {
     package var config: Config
     package var result: AssessmentResult
-    package var list: ListState
+    package var list: ListState = .draft
     package var context: PageContext
-
-    package init(config: Config, result: AssessmentResult, list: ListState = .draft, context: PageContext) {
-        self.config = config
-        self.result = result
-        self.list = list
-        self.context = context
-    }
 
     /// Sums per program, in config order, plus awards of programs the config no longer has.
     struct ProgramSums {

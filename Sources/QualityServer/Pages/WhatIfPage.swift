@@ -6,19 +6,13 @@ import QualityCore
 package struct WhatIfPage: Sendable {
     package var context: PageContext
     /// The proposal as posted, shown again in the text area.
-    package var proposal: String
+    package var proposal: String = ""
     package var period: String?
     /// The proposal's problems, each with its place.
     package var issues: [ConfigIssue] = []
     /// Any other refusal, in plain words.
     package var message: String?
     var outcome: WhatIfService.Outcome?
-
-    package init(context: PageContext, proposal: String = "", period: String? = nil) {
-        self.context = context
-        self.proposal = proposal
-        self.period = period
-    }
 
     package func render() -> [UInt8] {
         let c = context

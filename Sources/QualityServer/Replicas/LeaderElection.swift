@@ -13,11 +13,4 @@ package struct ReplicaEvents: Sendable {
     package var term: @Sendable (LeaderTerm) async -> Void
     /// Another replica changed the store.
     package var heard: @Sendable (ReplicaChange) async -> Void
-
-    package init(
-        term: @escaping @Sendable (LeaderTerm) async -> Void, heard: @escaping @Sendable (ReplicaChange) async -> Void
-    ) {
-        self.term = term
-        self.heard = heard
-    }
 }

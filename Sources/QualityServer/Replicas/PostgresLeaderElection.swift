@@ -28,11 +28,6 @@ package struct PostgresLeaderElection: LeaderElection {
     static let channel = "qualityd_changes"
     static let applicationPrefix = "qualityd "
 
-    package init(configuration: PostgresConnection.Configuration, logger: Logger) {
-        self.configuration = configuration
-        self.logger = logger
-    }
-
     /// What one process remembers across connections: a term after one ended, or after another
     /// replica was seen leading, is a takeover.
     private final class Memory: @unchecked Sendable {

@@ -20,15 +20,6 @@ package struct ReplicaService: Service {
     let scoring: CoalescingChannel<Void>
     var poll: Duration = .seconds(1)
 
-    package init(
-        runtime: Runtime, election: any LeaderElection, scoring: CoalescingChannel<Void>, poll: Duration = .seconds(1)
-    ) {
-        self.runtime = runtime
-        self.election = election
-        self.scoring = scoring
-        self.poll = poll
-    }
-
     package func run() async {
         let events = ReplicaEvents(term: { await began($0) }, heard: { await heard($0) })
         await cancelWhenGracefulShutdown {

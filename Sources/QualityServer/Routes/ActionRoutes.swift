@@ -21,73 +21,54 @@ struct ActionRoutes {
     func register(
         financeActions: some RouterMethods<AppRequestContext>, adminActions: some RouterMethods<AppRequestContext>
     ) {
-        financeActions.post("subsidies/:period/publish") { request, context in
-            try await act(request, context) { form in
-                let period = try await lists.period(context.parameters.get("period"))
-                return Self.subsidies(period)
-            } describe: { _ in
-                let view = try await lists.view(period: try await lists.period(context.parameters.get("period")))
-                let s = view.result.subsidies
-                let count = s.awards.count { $0.grantedFen > 0 }
-                let money = PageFormat.money(s.grantedFen)
-                return ActionText(
-                    zh: "确认后将公示 \(view.period) 的奖励名单：\(count) 笔、\(money) 元，公示期 \(SubsidyRoutes.noticeDays) 天。",
-                    en: "Once confirmed, the list of \(view.period) goes on public notice: \(count) awards, "
-                        + "\(money) yuan, for \(SubsidyRoutes.noticeDays) days.")
-            } perform: { _ in
-                let period = try await lists.period(context.parameters.get("period"))
-                let tz = await runtime.config.timezone
-                let start = NoticeDates.day(of: runtime.now(), timezone: tz)
-                let end = NoticeDates.adding(days: SubsidyRoutes.noticeDays, to: start, timezone: tz)
-                let list = try await lists.publish(period: period, noticeStart: start, noticeEnd: end, by: context.who)
-                let money = PageFormat.money(list.grantedFen)
-                return ActionText(
-                    zh: "已公示 \(period) 的名单（#\(list.id)）：\(list.payoutCount) 笔、\(money) 元。",
-                    en: "The list of \(period) is published (#\(list.id)): \(list.payoutCount) awards, \(money) yuan.")
-            }
+        listAction(financeActions, "publish") { period, _, _ in
+            let view = try await lists.view(period: period)
+            let s = view.result.subsidies
+            let count = s.awards.count { $0.grantedFen > 0 }
+            let money = PageFormat.money(s.grantedFen)
+            return ActionText(
+                zh: "确认后将公示 \(view.period) 的奖励名单：\(count) 笔、\(money) 元，公示期 \(SubsidyRoutes.noticeDays) 天。",
+                en: "Once confirmed, the list of \(view.period) goes on public notice: \(count) awards, "
+                    + "\(money) yuan, for \(SubsidyRoutes.noticeDays) days.")
+        } perform: { period, _, who in
+            let tz = await runtime.config.timezone
+            let start = NoticeDates.day(of: runtime.now(), timezone: tz)
+            let end = NoticeDates.adding(days: SubsidyRoutes.noticeDays, to: start, timezone: tz)
+            let list = try await lists.publish(period: period, noticeStart: start, noticeEnd: end, by: who)
+            let money = PageFormat.money(list.grantedFen)
+            return ActionText(
+                zh: "已公示 \(period) 的名单（#\(list.id)）：\(list.payoutCount) 笔、\(money) 元。",
+                en: "The list of \(period) is published (#\(list.id)): \(list.payoutCount) awards, \(money) yuan.")
         }
-        financeActions.post("subsidies/:period/confirm") { request, context in
-            try await act(request, context) { _ in
-                Self.subsidies(try await lists.period(context.parameters.get("period")))
-            } describe: { _ in
-                let period = try await lists.period(context.parameters.get("period"))
-                guard let list = try await runtime.store.currentList(period: period)?.list, list.status == .published
-                else { throw StoreError.notPublished(period: period) }
-                let money = PageFormat.money(list.grantedFen)
-                return ActionText(
-                    zh: "确认后将记录 \(list.payoutCount) 笔、\(money) 元的发放（\(period) 名单 #\(list.id)）。",
-                    en: "Once confirmed, \(list.payoutCount) payouts of \(money) yuan are recorded "
-                        + "(list #\(list.id) of \(period)).")
-            } perform: { _ in
-                let period = try await lists.period(context.parameters.get("period"))
-                let list = try await lists.confirm(period: period, by: context.who)
-                let money = PageFormat.money(list.grantedFen)
-                return ActionText(
-                    zh: "已确认 \(period) 的名单，记录 \(list.payoutCount) 笔、\(money) 元的发放。",
-                    en: "The list of \(period) is confirmed: \(list.payoutCount) payouts of \(money) yuan recorded.")
-            }
+        listAction(financeActions, "confirm") { period, _, _ in
+            guard let list = try await runtime.store.currentList(period: period)?.list, list.status == .published
+            else { throw StoreError.notPublished(period: period) }
+            let money = PageFormat.money(list.grantedFen)
+            return ActionText(
+                zh: "确认后将记录 \(list.payoutCount) 笔、\(money) 元的发放（\(period) 名单 #\(list.id)）。",
+                en: "Once confirmed, \(list.payoutCount) payouts of \(money) yuan are recorded "
+                    + "(list #\(list.id) of \(period)).")
+        } perform: { period, _, who in
+            let list = try await lists.confirm(period: period, by: who)
+            let money = PageFormat.money(list.grantedFen)
+            return ActionText(
+                zh: "已确认 \(period) 的名单，记录 \(list.payoutCount) 笔、\(money) 元的发放。",
+                en: "The list of \(period) is confirmed: \(list.payoutCount) payouts of \(money) yuan recorded.")
         }
-        adminActions.post("subsidies/:period/revoke") { request, context in
-            try await act(request, context) { _ in
-                Self.subsidies(try await lists.period(context.parameters.get("period")))
-            } describe: { form in
-                let period = try await lists.period(context.parameters.get("period"))
-                let reason = try Self.required(form, "reason")
-                guard let list = try await runtime.store.currentList(period: period)?.list, list.status == .confirmed
-                else { throw StoreError.notFound(what: "confirmed subsidy list", key: period) }
-                let money = PageFormat.money(list.grantedFen)
-                return ActionText(
-                    zh: "确认后将撤销 \(period) 已确认的名单 #\(list.id)，作废 \(list.payoutCount) 笔、\(money) 元的发放。原因：\(reason)",
-                    en: "Once confirmed, the confirmed list #\(list.id) of \(period) is revoked and its "
-                        + "\(list.payoutCount) payouts of \(money) yuan are voided. Reason: \(reason)")
-            } perform: { form in
-                let period = try await lists.period(context.parameters.get("period"))
-                let list = try await lists.revoke(
-                    period: period, by: context.who, reason: try Self.required(form, "reason"))
-                return ActionText(
-                    zh: "已撤销 \(period) 的名单 #\(list.id)，其发放已作废。",
-                    en: "The list #\(list.id) of \(period) is revoked; its payouts are void.")
-            }
+        listAction(adminActions, "revoke") { period, form, _ in
+            let reason = try Self.required(form, "reason")
+            guard let list = try await runtime.store.currentList(period: period)?.list, list.status == .confirmed
+            else { throw StoreError.notFound(what: "confirmed subsidy list", key: period) }
+            let money = PageFormat.money(list.grantedFen)
+            return ActionText(
+                zh: "确认后将撤销 \(period) 已确认的名单 #\(list.id)，作废 \(list.payoutCount) 笔、\(money) 元的发放。原因：\(reason)",
+                en: "Once confirmed, the confirmed list #\(list.id) of \(period) is revoked and its "
+                    + "\(list.payoutCount) payouts of \(money) yuan are voided. Reason: \(reason)")
+        } perform: { period, form, who in
+            let list = try await lists.revoke(period: period, by: who, reason: try Self.required(form, "reason"))
+            return ActionText(
+                zh: "已撤销 \(period) 的名单 #\(list.id)，其发放已作废。",
+                en: "The list #\(list.id) of \(period) is revoked; its payouts are void.")
         }
         financeActions.post("corrections") { request, context in
             try await act(request, context) { form in
@@ -212,6 +193,24 @@ struct ActionRoutes {
                         ? ActionText(zh: "已受理申诉 #\(a.id)。", en: "Appeal #\(a.id) is accepted.")
                         : ActionText(zh: "已驳回申诉 #\(a.id)。", en: "Appeal #\(a.id) is rejected.")
                 }
+            }
+        }
+    }
+
+    /// `POST /subsidies/{period}/VERB`, an action on the period's list: back to the period's overview;
+    /// `describe` and `perform` get the period (checked as the API checks it), the form and who acts.
+    private func listAction(
+        _ router: some RouterMethods<AppRequestContext>, _ verb: String,
+        describe: @escaping @Sendable (String, [String: String], String) async throws -> ActionText,
+        perform: @escaping @Sendable (String, [String: String], String) async throws -> ActionText
+    ) {
+        router.post("subsidies/:period/\(verb)") { request, context in
+            try await act(request, context) { _ in
+                Self.subsidies(try await lists.period(context.parameters.get("period")))
+            } describe: { form in
+                try await describe(try await lists.period(context.parameters.get("period")), form, context.who)
+            } perform: { form in
+                try await perform(try await lists.period(context.parameters.get("period")), form, context.who)
             }
         }
     }

@@ -16,28 +16,37 @@ struct ExportRoutes {
     let lists: ListService
 
     func register(finance: some RouterMethods<AppRequestContext>) {
-        for format in ExportFormat.allCases {
-            finance.get("export/subsidies.\(format.fileExtension)") { request, context in
-                try await export(format, request, context)
-            }
+        Self.register(
+            finance, formats: ExportFormat.allCases, names: ("subsidies", "奖励名单"), runtime: runtime, lists: lists
+        ) { format, period, language in
+            let view = try await lists.view(period: period)
+            let file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
+            let what =
+                view.frozen
+                ? "\(view.state.status.rawValue) list #\(view.list?.id ?? 0)"
+                : "draft: the current result (run #\(view.run?.id ?? 0))"
+            return (file, "\(format.rawValue) \(language.rawValue), \(what)")
         }
     }
 
-    private func export(_ format: ExportFormat, _ request: Request, _ context: AppRequestContext) async throws
-        -> Response
-    {
-        let query = request.uri.queryParameters
-        let period = try await lists.period(query.get("period"))
-        let language = try Self.language(query.get("lang"))
-        let view = try await lists.view(period: period)
-        let file = try SubsidyExport(names: view.names, result: view.result, language: language).render(format)
-        let what =
-            view.frozen
-            ? "\(view.state.status.rawValue) list #\(view.list?.id ?? 0)"
-            : "draft: the current result (run #\(view.run?.id ?? 0))"
-        return try await Self.attachment(
-            file, period: period, detail: "\(format.rawValue) \(language.rawValue), \(what)",
-            names: ("subsidies", "奖励名单"), runtime: runtime, who: context.who)
+    /// Registers `GET /export/NAME.EXT[?period=&lang=]` for each format (NAME is `names.ascii`): the
+    /// period and language of the query, the file `make` writes with its audit detail, then the
+    /// file counted, audited and sent (`attachment`).
+    static func register(
+        _ router: some RouterMethods<AppRequestContext>, formats: [ExportFormat],
+        names: (ascii: String, chinese: String), runtime: Runtime, lists: ListService,
+        make: @escaping @Sendable (ExportFormat, _ period: String, Language) async throws -> (ExportFile, String)
+    ) {
+        for format in formats {
+            router.get("export/\(names.ascii).\(format.fileExtension)") { request, context in
+                let query = request.uri.queryParameters
+                let period = try await lists.period(query.get("period"))
+                let language = try language(query.get("lang"))
+                let (file, detail) = try await make(format, period, language)
+                return try await attachment(
+                    file, period: period, detail: detail, names: names, runtime: runtime, who: context.who)
+            }
+        }
     }
 
     /// `?lang=`: zh (the default) or en.

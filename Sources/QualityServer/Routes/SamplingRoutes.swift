@@ -56,28 +56,16 @@ struct SamplingRoutes {
                 context: await PageSupport.context(request, context, runtime: runtime))
             return Response.html(page.render())
         }
-        for format in [ExportFormat.csv, .xlsx] {
-            finance.get("export/sampling.\(format.fileExtension)") { request, context in
-                try await export(format, request, context)
-            }
+        ExportRoutes.register(
+            finance, formats: [.csv, .xlsx], names: ("sampling", "抽查计划"), runtime: runtime, lists: lists
+        ) { format, period, language in
+            // The frozen plan, counted and audited before it is sent like the subsidy list.
+            let frozen = try await sampling.frozen(period: period)
+            let export = SamplingPlanExport(plan: frozen.document, config: await runtime.config, language: language)
+            // A workbook that cannot be written answers as the ExportError it is (logged, 500).
+            let file = try format == .csv ? export.csv() : export.xlsx()
+            return (file, "sampling plan \(format.rawValue) \(language.rawValue), plan #\(frozen.record.id)")
         }
-    }
-
-    /// The frozen plan as a file, counted and audited before it is sent, like the subsidy list.
-    private func export(_ format: ExportFormat, _ request: Request, _ context: AppRequestContext) async throws
-        -> Response
-    {
-        let query = request.uri.queryParameters
-        let period = try await lists.period(query.get("period"))
-        let language = try ExportRoutes.language(query.get("lang"))
-        let frozen = try await sampling.frozen(period: period)
-        let export = SamplingPlanExport(plan: frozen.document, config: await runtime.config, language: language)
-        // A workbook that cannot be written answers as the ExportError it is (logged, 500).
-        let file = try format == .csv ? export.csv() : export.xlsx()
-        return try await ExportRoutes.attachment(
-            file, period: period,
-            detail: "sampling plan \(format.rawValue) \(language.rawValue), plan #\(frozen.record.id)",
-            names: ("sampling", "抽查计划"), runtime: runtime, who: context.who)
     }
 
     /// A string field of the JSON object body.

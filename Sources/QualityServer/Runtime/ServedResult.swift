@@ -19,14 +19,4 @@ package struct ServedResult: Sendable {
     package var snapshot: Snapshot?
     /// The weight sensitivity of the result (docs/SEMANTICS.md §15), once the run after scoring is done.
     package var sensitivity: SensitivityResult?
-
-    package init(
-        period: String, json: ByteBuffer, run: ScoringRun?, result: AssessmentResult?, snapshot: Snapshot? = nil
-    ) {
-        self.period = period
-        self.json = json
-        self.run = run
-        self.result = result
-        self.snapshot = snapshot
-    }
 }

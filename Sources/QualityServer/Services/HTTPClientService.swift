@@ -6,10 +6,6 @@ import ServiceLifecycle
 package struct HTTPClientService: Service {
     let client: HTTPClient
 
-    package init(client: HTTPClient) {
-        self.client = client
-    }
-
     package func run() async throws {
         try? await gracefulShutdown()
         try await client.shutdown()

@@ -18,20 +18,9 @@ package struct PullScheduler: Service {
     let scoring: CoalescingChannel<Void>
     /// Each tick is delayed by a random part of `jitter × 2 × interval`: pulls come every
     /// `interval ± jitter × interval`, `interval` apart on average. 0 in tests.
-    let jitter: Double
+    var jitter = 0.1
     /// How often the clock is checked for a new period.
-    let periodCheck: Duration
-
-    package init(
-        runtime: Runtime, updates: CoalescingChannel<[SourceConfig]>, scoring: CoalescingChannel<Void>,
-        jitter: Double = 0.1, periodCheck: Duration = .seconds(60)
-    ) {
-        self.runtime = runtime
-        self.updates = updates
-        self.scoring = scoring
-        self.jitter = jitter
-        self.periodCheck = periodCheck
-    }
+    var periodCheck: Duration = .seconds(60)
 
     /// What the schedule reacts to: a reload's source list, a look at the clock, or a change of
     /// leadership (only the leader pulls).

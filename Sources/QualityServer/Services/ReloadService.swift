@@ -5,10 +5,6 @@ import UnixSignals
 package struct ReloadService: Service {
     let reloader: Reloader
 
-    package init(reloader: Reloader) {
-        self.reloader = reloader
-    }
-
     package func run() async {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         for await _ in hangups.cancelOnGracefulShutdown() {

@@ -17,11 +17,6 @@ package struct ScoringService: Service {
     let runtime: Runtime
     let triggers: CoalescingChannel<Void>
 
-    package init(runtime: Runtime, triggers: CoalescingChannel<Void>) {
-        self.runtime = runtime
-        self.triggers = triggers
-    }
-
     package func run() async {
         await runtime.restore()
         for await _ in triggers.stream.cancelOnGracefulShutdown() {
