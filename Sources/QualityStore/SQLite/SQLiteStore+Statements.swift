@@ -3,8 +3,9 @@ import GRDB
 
 /// How SQLite runs the statements both stores share and hands back their rows.
 extension Database {
+    /// Through GRDB's statement cache: a confirmation runs the payout INSERT once per payout.
     func execute(_ statement: StoreStatement) throws {
-        try execute(sql: statement.sql, arguments: statement.databaseArguments)
+        try cachedStatement(sql: statement.sql).execute(arguments: statement.databaseArguments)
     }
 
     /// Runs an INSERT and returns the new row's id.
