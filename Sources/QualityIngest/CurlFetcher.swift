@@ -77,7 +77,8 @@ final class CurlTransfer: @unchecked Sendable {
         var status = 0
         _ = qd_curl_getinfo_long(curl, CURLINFO_RESPONSE_CODE, &status)
         if code != CURLE_OK {
-            let detail = String(cString: errorText).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = errorText.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }
+            let detail = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return .failure(failure(code, detail: detail, status: isHTTP && status > 0 ? status : nil))
         }
         guard isHTTP else { return .success(FetchedBody(status: 200, contentType: nil, bytes: body)) }
