@@ -34,15 +34,15 @@ public struct LoadedConfig: Sendable {
 
     /// The compiled policy in force for `period`: the one place that decides which version
     /// scores, exports, draws or explains a period.
-    public func model(for period: Period) throws -> AssessmentModel { try policies.model(for: period) }
+    public func model(for period: Period) throws(PolicyError) -> AssessmentModel { try policies.model(for: period) }
 
     /// The same for a period written as text.
-    public func model(for period: String) throws -> AssessmentModel { try policies.model(for: period) }
+    public func model(for period: String) throws(PolicyError) -> AssessmentModel { try policies.model(for: period) }
 
     /// Scores `snapshot` under the policy in force for its period, naming this config in the result.
     public func assess(
         _ snapshot: Snapshot, snapshotSHA256: String? = nil, sources: [SourceStatus]? = nil
-    ) throws -> AssessmentResult {
+    ) throws(PolicyError) -> AssessmentResult {
         try model(for: snapshot.period).assess(
             snapshot, configSHA256: resultSHA256, snapshotSHA256: snapshotSHA256, sources: sources)
     }
@@ -52,7 +52,7 @@ public struct LoadedConfig: Sendable {
     public func assess(
         _ snapshot: Snapshot, corrections: [FactCorrection], snapshotSHA256: String? = nil,
         sources: [SourceStatus]? = nil
-    ) throws -> (result: AssessmentResult, corrected: Snapshot) {
+    ) throws(PolicyError) -> (result: AssessmentResult, corrected: Snapshot) {
         try model(for: snapshot.period).assess(
             snapshot, corrections: corrections, configSHA256: resultSHA256, snapshotSHA256: snapshotSHA256,
             sources: sources)

@@ -33,21 +33,18 @@ public enum WhatIf {
     public static func compare(
         current: LoadedConfig, proposal: LoadedConfig, snapshot: Snapshot, snapshotSHA256: String? = nil
     ) throws(Refusal) -> PolicyComparison {
-        let a = try assess(snapshot, under: current, snapshotSHA256: snapshotSHA256)
-        let b = try assess(snapshot, under: proposal, snapshotSHA256: snapshotSHA256)
-        return PolicyComparison(a: a, b: b)
-    }
-
-    /// `assess` throws only `PolicyError` (untyped: see `PolicyBook.model(for:)`).
-    private static func assess(
-        _ snapshot: Snapshot, under loaded: LoadedConfig, snapshotSHA256: String?
-    ) throws(Refusal) -> AssessmentResult {
+        let a: AssessmentResult
+        let b: AssessmentResult
         do {
-            return try loaded.assess(snapshot, snapshotSHA256: snapshotSHA256)
-        } catch let error as PolicyError {
-            throw .noPolicy(error, which: loaded.path)
+            a = try current.assess(snapshot, snapshotSHA256: snapshotSHA256)
         } catch {
-            throw .noPolicy(PolicyError(period: snapshot.period, first: "\(error)", from: nil), which: loaded.path)
+            throw .noPolicy(error, which: current.path)
         }
+        do {
+            b = try proposal.assess(snapshot, snapshotSHA256: snapshotSHA256)
+        } catch {
+            throw .noPolicy(error, which: proposal.path)
+        }
+        return PolicyComparison(a: a, b: b)
     }
 }

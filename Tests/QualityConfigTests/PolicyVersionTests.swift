@@ -39,9 +39,14 @@ import Testing
 
     @Test func aPeriodBeforeTheFirstVersionIsAnErrorNamingIt() throws {
         let loaded = try load("policy: { id: rules-2025, from: 2025 }\n" + Base.text)
-        let error = #expect(throws: PolicyError.self) { try loaded.model(for: "2024") }
-        #expect(
-            error?.description == "period 2024 is before the first policy version ('rules-2025', in force from 2025)")
+        #expect(throws: PolicyError.self) { try loaded.model(for: "2024") }
+        do {
+            _ = try loaded.model(for: "2024")
+        } catch {
+            #expect(
+                error.description == "period 2024 is before the first policy version ('rules-2025', in force from 2025)"
+            )
+        }
         // Without policy.from the base version has no lower bound.
         #expect(try load(Base.text).model(for: "1999").policy.id == "base")
     }

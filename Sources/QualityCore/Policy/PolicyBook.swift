@@ -34,10 +34,7 @@ public struct PolicyBook: Sendable {
     public var base: AssessmentModel { versions[0].model }
 
     /// The version in force for `period`: the last whose `from` is not after it.
-    /// Throws `PolicyError`. Untyped on purpose: with `throws(PolicyError)` the release build
-    /// (Swift 6.3.1, -O, across modules) handed callers a garbage error for a call that had not
-    /// thrown, and `qualityd score` crashed formatting it; the debug build was fine.
-    public func model(for period: Period) throws -> AssessmentModel {
+    public func model(for period: Period) throws(PolicyError) -> AssessmentModel {
         guard let found = versions.last(where: { $0.from.map { Self.starts($0, before: period) } ?? true }) else {
             throw PolicyError(period: period.description, first: base.policy.id, from: versions[0].from)
         }
@@ -50,7 +47,7 @@ public struct PolicyBook: Sendable {
     }
 
     /// The same for a period written as text (`2025`, `2025Q3`).
-    public func model(for period: String) throws -> AssessmentModel {
+    public func model(for period: String) throws(PolicyError) -> AssessmentModel {
         guard let parsed = Period(period) else {
             throw PolicyError(period: period, first: base.policy.id, from: versions[0].from)
         }
@@ -84,12 +81,6 @@ public struct PolicyError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The first version's id and first period.
     public var first: String
     public var from: Period?
-
-    public init(period: String, first: String, from: Period?) {
-        self.period = period
-        self.first = first
-        self.from = from
-    }
 
     public var description: String {
         guard let from else { return "period \(period) is not a period" }

@@ -1,7 +1,13 @@
 /// A config compiled for scoring: every expression parsed and checked once.
 ///
 /// Build it once per config (load or reload), then call `assess` for each snapshot.
-public struct AssessmentModel: Sendable {
+///
+/// A class, not a struct: returned by value from a throwing function (`PolicyBook.model(for:)`),
+/// the 920-byte struct was copied out by a tail call to `memcpy`, and the release build of
+/// Swift 6.3.1 left a scratch value in the error register on that path, so callers saw an error
+/// where none was thrown (`qualityd score`, and the sampling draw of a month, crashed).
+/// A reference is returned in a register.
+public final class AssessmentModel: Sendable {
     public let config: Config
     /// The policy version this model scores under (`Config.inForce(version:)`), named in every result.
     public let policy: PolicyStamp
