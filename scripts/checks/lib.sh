@@ -143,7 +143,8 @@ start_postgres() {
     pg_port=$(free_port)
     "${pg_as[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --no-locale >"$tmp/initdb.log" 2>&1 \
         || fail "initdb failed: $(tail -n 5 "$tmp/initdb.log")"
-    trap 'stop_postgres; checks_cleanup' EXIT
+    # checks_cleanup reads the exit status (to print the logs of a failed check): keep it past stop_postgres.
+    trap 'status=$?; stop_postgres; (exit "$status"); checks_cleanup' EXIT
     "${pg_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/postgres.log" \
         -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null \
         || fail "PostgreSQL did not start: $(tail -n 5 "$pg_dir/postgres.log")"
