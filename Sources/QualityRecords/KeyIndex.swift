@@ -81,6 +81,24 @@ struct PackedKey: Comparable {
     /// The words of `key`, or nil when it is longer than 24 bytes or holds a NUL byte (which the
     /// zero padding could not tell apart).
     static func words(_ key: String) -> (UInt64, UInt64, UInt64)? {
+        // Native strings hand over their bytes: three loads instead of a loop over the UTF-8 view
+        // (packing every source's keys was a sixth of the national scoring run).
+        if let fast = key.utf8.withContiguousStorageIfAvailable(Self.words(bytes:)) { return fast }
+        return slowWords(key)
+    }
+
+    /// The words of UTF-8 bytes, or nil as above.
+    @inline(__always)
+    static func words(bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64)? {
+        guard bytes.count <= 24, !bytes.contains(0) else { return nil }
+        var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &w) { $0.baseAddress?.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return (UInt64(bigEndian: w.0), UInt64(bigEndian: w.1), UInt64(bigEndian: w.2))
+    }
+
+    static func slowWords(_ key: String) -> (UInt64, UInt64, UInt64)? {
         var w: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var n = 0
         for byte in key.utf8 {
