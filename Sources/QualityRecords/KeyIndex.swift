@@ -81,8 +81,8 @@ struct PackedKey: Comparable {
     /// The words of `key`, or nil when it is longer than 24 bytes or holds a NUL byte (which the
     /// zero padding could not tell apart).
     static func words(_ key: String) -> (UInt64, UInt64, UInt64)? {
-        // Native strings hand over their bytes: three loads instead of a loop over the UTF-8 view
-        // (packing every source's keys was a sixth of the national scoring run).
+        // Native strings hand over their bytes: one copy of at most 24 bytes instead of a loop over
+        // the UTF-8 view (packing every source's keys was a third of the national scoring run's CPU).
         if let fast = key.utf8.withContiguousStorageIfAvailable(Self.words(bytes:)) { return fast }
         return slowWords(key)
     }
