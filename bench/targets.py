@@ -90,7 +90,13 @@ def daemon(binary, config, sqlite, workdir, label):
                 pulls, last_pull = seen, now
             time.sleep(0.2)
         peak = stages.settled_peak(qd)
-        return {"scoring_s": float(scored.search(qd.output()).group(1)), "peak_rss_kb": peak,
+        # The run's stages, as the daemon logs them after its summary.
+        parts = re.search(r"assembled ([0-9.]+) s, stored ([0-9.]+) s \(serialised ([0-9.]+) s, written ([0-9.]+) s\) "
+                          r"while assessed ([0-9.]+) s", qd.output())
+        split = {} if parts is None else {
+            key: float(parts.group(i + 1))
+            for i, key in enumerate(["assembling_s", "storing_s", "serialising_s", "writing_s", "assessing_s"])}
+        return {**split, "scoring_s": float(scored.search(qd.output()).group(1)), "peak_rss_kb": peak,
                 "rss_kb": qd.status_kb("VmRSS"),
                 "pull_peak_rss_kb": max([r for t, r in samples if t <= last_pull] or [0]),
                 "scoring_peak_rss_kb": max([r for t, r in samples if t > last_pull] or [0])}
@@ -166,6 +172,11 @@ ROWS = [
     ("score", "cpu_s", "s", "`qualityd score` CPU (user + sys)"),
     ("score", "max_rss_kb", "MB", "`qualityd score` peak RSS"),
     ("daemon", "scoring_s", "s", "daemon: scoring run (snapshot, store, assess)"),
+    ("daemon", "assembling_s", "s", "daemon: … assembling the snapshot"),
+    ("daemon", "storing_s", "s", "daemon: … storing it (beside assessing)"),
+    ("daemon", "serialising_s", "s", "daemon: … … its canonical JSON and hash"),
+    ("daemon", "writing_s", "s", "daemon: … … the store's write"),
+    ("daemon", "assessing_s", "s", "daemon: … assessing it"),
     ("daemon", "peak_rss_kb", "MB", "daemon: peak RSS (pull + scoring)"),
     ("daemon", "rss_kb", "MB", "daemon: RSS once serving"),
     ("daemon", "pull_peak_rss_kb", "MB", "daemon: VmRSS peak up to the last pull (0.2 s samples)"),

@@ -1,3 +1,4 @@
+import Dispatch
 import QualityCore
 
 /// Merges the last good data of every source, and the confirmed payouts, into one snapshot (docs/SEMANTICS.md §8 and §9).
@@ -44,17 +45,29 @@ public enum SnapshotAssembler {
         var columnOf: [String: Int] = [:]
         for (i, name) in names.enumerated() { columnOf[name] = i }
 
-        var columns = [[Value]](repeating: [], count: names.count)
-        for c in columns.indices { columns[c] = [Value](repeating: .missing, count: keys.count) }
+        // Each snapshot column from the source columns that give its fact, in source order (the
+        // later source wins); the columns are independent, so they are filled on every core.
+        var sourcesOf = [[(part: Int, column: Int)]](repeating: [], count: names.count)
         for (p, part) in parts.enumerated() {
-            let rowMap = rowMaps[p]
-            for (name, column) in zip(part.factNames, part.columns) {
-                guard let target = columnOf[name] else { continue }
-                columns[target].withUnsafeMutableBufferPointer { out in
-                    for (r, value) in column.enumerated() where !value.isMissing {
-                        out[rowMap[r]] = value
+            for (c, name) in part.factNames.enumerated() {
+                if let target = columnOf[name] { sourcesOf[target].append((p, c)) }
+            }
+        }
+        let sources = sourcesOf
+        var columns = [[Value]](repeating: [], count: names.count)
+        columns.withUnsafeMutableBufferPointer { columns in
+            let slots = DisjointSlots(columns)
+            DispatchQueue.concurrentPerform(iterations: names.count) { target in
+                var out = [Value](repeating: .missing, count: keys.count)
+                out.withUnsafeMutableBufferPointer { out in
+                    for (p, c) in sources[target] {
+                        let rowMap = rowMaps[p]
+                        for (r, value) in parts[p].columns[c].enumerated() where !value.isMissing {
+                            out[rowMap[r]] = value
+                        }
                     }
                 }
+                slots.set(target, out)
             }
         }
         return FactTable(sortedKeys: keys, factNames: names, columns: columns)
@@ -90,17 +103,22 @@ public enum SnapshotAssembler {
     /// Each list's keys packed into integers that sort as the keys do (`PackedKey`), or nil when
     /// one of them does not pack (longer than 24 bytes).
     private static func packedLists(_ lists: [[String]]) -> [[Words]]? {
-        var packed: [[Words]] = []
-        for list in lists {
-            var words: [Words] = []
-            words.reserveCapacity(list.count)
-            for key in list {
-                guard let w = PackedKey.words(key) else { return nil }
-                words.append(w)
+        // The lists pack independently, each on a core of its own (a million keys a source).
+        var packed = [[Words]?](repeating: nil, count: lists.count)
+        packed.withUnsafeMutableBufferPointer { packed in
+            let slots = DisjointSlots(packed)
+            DispatchQueue.concurrentPerform(iterations: lists.count) { l in
+                var words: [Words] = []
+                words.reserveCapacity(lists[l].count)
+                for key in lists[l] {
+                    guard let w = PackedKey.words(key) else { return }
+                    words.append(w)
+                }
+                slots.set(l, words)
             }
-            packed.append(words)
         }
-        return packed
+        let all = packed.compactMap { $0 }
+        return all.count == lists.count ? all : nil
     }
 
     typealias Words = (UInt64, UInt64, UInt64)
@@ -132,4 +150,14 @@ public enum SnapshotAssembler {
         }
         return (keys, rowMaps)
     }
+}
+
+/// The slots of a buffer for `concurrentPerform`, which wants a `Sendable` closure: iteration `i`
+/// writes slot `i` and no other, so no slot is written twice at once. Valid while the buffer is.
+struct DisjointSlots<Element>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Element>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
+
+    func set(_ i: Int, _ value: Element) { base?[i] = value }
 }

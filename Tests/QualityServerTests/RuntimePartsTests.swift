@@ -79,4 +79,14 @@ import Testing
         #expect(merged.enterprises.keys == ["A", "B"])
         #expect(merged.payouts == [paid])
     }
+
+    /// The stages a scoring run logs, in the form bench/targets.py reads.
+    @Test func scoringStagesAreLoggedInSeconds() {
+        let stages = ScoringService.Stages(
+            assembling: .milliseconds(1_500), serialising: .seconds(3), writing: .milliseconds(4_250),
+            assessing: .milliseconds(800))
+        #expect(
+            stages.description
+                == "assembled 1.500 s, stored 7.250 s (serialised 3.000 s, written 4.250 s) while assessed 0.800 s")
+    }
 }

@@ -39,18 +39,23 @@ package struct ScoringService: Service {
         var snapshotSHA256: String?
         do {
             let parts = await runtime.ingest.goodData(period: input.period)
-            let snapshot = SnapshotAssembler.assemble(
-                period: input.period, sources: parts, confirmedPayouts: try await store.payouts())
+            let payouts = try await store.payouts()
+            let (snapshot, assembling) = Self.timed {
+                SnapshotAssembler.assemble(period: input.period, sources: parts, confirmedPayouts: payouts)
+            }
             // Approved corrections apply on top of the bureaus' data (docs/SEMANTICS.md §14); the
             // snapshot stored stays what the bureaus said.
             let corrections = try await CorrectionService.approved(period: input.period, store: store)
             let model = try input.loaded.model(for: input.period)
             // Stored (canonical JSON, its hash, the write) while it is scored on another core; the
             // result takes the hash of the bytes stored, not a second serialization of the snapshot.
-            async let stored = store.saveSnapshot(snapshot, createdAt: started)
-            let assessed = try input.loaded.assess(
-                snapshot, corrections: corrections, snapshotSHA256: "", sources: input.sources)
-            let info = try await stored
+            async let stored = Self.save(snapshot, in: store, createdAt: started)
+            let (assessed, assessing) = try Self.timed {
+                try input.loaded.assess(snapshot, corrections: corrections, snapshotSHA256: "", sources: input.sources)
+            }
+            let (info, serialising, writing) = try await stored
+            let stages = Stages(
+                assembling: assembling, serialising: serialising, writing: writing, assessing: assessing)
             snapshotSHA256 = info.sha256
             var result = assessed.result
             let corrected = assessed.corrected
@@ -69,7 +74,7 @@ package struct ScoringService: Service {
                 ServedResult(
                     period: input.period, json: ByteBuffer(bytes: json), run: run, result: result, snapshot: corrected),
                 domain: domain)
-            runtime.logger.info("\(Self.summary(result, run: run))")
+            runtime.logger.info("\(Self.summary(result, run: run)); \(stages)")
             await runtime.replica.announce(.run)
             await analyseSensitivity(result, loaded: input.loaded, run: run)
             return true
@@ -99,6 +104,39 @@ package struct ScoringService: Service {
         return "scored \(result.period): \(scored.count) of \(result.districts.count) districts, \(lead), "
             + "granted \(Money.format(fen: result.subsidies.grantedFen)) yuan, "
             + "\(String(format: "%.3f", run.durationSeconds)) s (run \(run.id ?? 0))"
+    }
+
+    /// Stores the snapshot as `Store.saveSnapshot(_:createdAt:)` does, timing its two halves: the
+    /// canonical JSON with its hash, and the write.
+    static func save(_ snapshot: Snapshot, in store: any Store, createdAt: Date) async throws(StoreError)
+        -> (SnapshotInfo, serialising: Duration, writing: Duration)
+    {
+        let ((json, sha256), serialising) = timed {
+            let json = snapshot.json(style: .canonical)
+            return (json, SHA256.hex(json))
+        }
+        let start = ContinuousClock.now
+        let info = try await store.saveSnapshot(
+            period: snapshot.period, json: json, sha256: sha256, createdAt: createdAt)
+        return (info, serialising, ContinuousClock.now - start)
+    }
+
+    /// Where a run's time went, for the log: the snapshot assembled from the sources, then stored
+    /// (canonical JSON and hash, then the write) while it is assessed.
+    struct Stages: CustomStringConvertible {
+        var assembling, serialising, writing, assessing: Duration
+
+        var description: String {
+            let f = { (d: Duration) in String(format: "%.3f s", ScoringService.seconds(d)) }
+            return "assembled \(f(assembling)), stored \(f(serialising + writing)) (serialised "
+                + "\(f(serialising)), written \(f(writing))) while assessed \(f(assessing))"
+        }
+    }
+
+    static func timed<T>(_ body: () throws -> T) rethrows -> (T, Duration) {
+        let start = ContinuousClock.now
+        let value = try body()
+        return (value, ContinuousClock.now - start)
     }
 
     static func seconds(_ d: Duration) -> Double {
