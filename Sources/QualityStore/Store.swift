@@ -96,9 +96,8 @@ public protocol Store: SamplingPlanStore, CorrectionStore, SessionRecords {
 extension Store {
     /// Stores a snapshot, serializing it once for both its bytes and its hash.
     public func saveSnapshot(_ snapshot: Snapshot, createdAt: Date) async throws(StoreError) -> SnapshotInfo {
-        let json = snapshot.json(style: .canonical)
-        return try await saveSnapshot(
-            period: snapshot.period, json: json, sha256: SHA256.hex(json), createdAt: createdAt)
+        let (json, sha256) = snapshot.canonical
+        return try await saveSnapshot(period: snapshot.period, json: json, sha256: sha256, createdAt: createdAt)
     }
 
     /// Records a successful run with its result as compact JSON.

@@ -21,6 +21,13 @@ extension Snapshot {
         return w.bytes
     }
 
+    /// The canonical JSON and its SHA-256 (hex), serialised once: the bytes a store keeps and the
+    /// hash it names them by.
+    public var canonical: (json: [UInt8], sha256: String) {
+        let json = json(style: .canonical)
+        return (json, SHA256.hex(json))
+    }
+
     /// SHA-256 of the canonical JSON, hex. The JSON is hashed a megabyte at a time as it is written,
     /// never held whole (262 MB at national size).
     public var sha256: String {

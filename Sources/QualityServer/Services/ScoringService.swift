@@ -106,15 +106,12 @@ package struct ScoringService: Service {
             + "\(String(format: "%.3f", run.durationSeconds)) s (run \(run.id ?? 0))"
     }
 
-    /// Stores the snapshot as `Store.saveSnapshot(_:createdAt:)` does, timing its two halves: the
-    /// canonical JSON with its hash, and the write.
+    /// Stores the snapshot as `Store.saveSnapshot(_:createdAt:)` does, timing its two halves:
+    /// `Snapshot.canonical` (the JSON and its hash), and the write.
     static func save(_ snapshot: Snapshot, in store: any Store, createdAt: Date) async throws(StoreError)
         -> (SnapshotInfo, serialising: Duration, writing: Duration)
     {
-        let ((json, sha256), serialising) = timed {
-            let json = snapshot.json(style: .canonical)
-            return (json, SHA256.hex(json))
-        }
+        let ((json, sha256), serialising) = timed { snapshot.canonical }
         let start = ContinuousClock.now
         let info = try await store.saveSnapshot(
             period: snapshot.period, json: json, sha256: sha256, createdAt: createdAt)
